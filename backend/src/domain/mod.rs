@@ -1,0 +1,5 @@
+//! Pure domain: entities, newtypes, services and the ports they depend on.
+//!
+//! Nothing here imports diesel, actix, postgres or filesystem code.
+
+pub mod ports;

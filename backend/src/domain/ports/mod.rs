@@ -1,0 +1,1 @@
+//! Ports: one trait per file, named by role, each with its own error type.

@@ -1,0 +1,1 @@
+//! Inbound adapters: command-line and HTTP entry points that drive the domain.

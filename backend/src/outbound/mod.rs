@@ -1,0 +1,3 @@
+//! Outbound adapters: implementations of domain ports over infrastructure.
+
+pub mod persistence;

@@ -1,0 +1,1 @@
+//! Diesel-backed persistence adapters and the one place Diesel errors are mapped.
