@@ -1,3 +1,36 @@
-//! Deterministic demo data for the Wildside backend.
+//! Deterministic demo users for the Wildside backend, drawn from a named-seed registry.
 //!
-//! Independent of the backend's domain types; generators arrive with the sample-data issue.
+//! Independent of the backend's domain types: the seeder maps [`ExampleUser`] onto its rows.
+//!
+//! ```no_run
+//! use example_data::{Registry, generate_users};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let registry = Registry::load("backend/fixtures/example-data/seeds.json".as_ref())?;
+//! let seed = registry.seed("mossy-owl").ok_or("unknown seed")?;
+//! for user in generate_users(&registry, seed) {
+//!     println!("{} {}", user.id, user.display_name);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+
+mod atomic_io;
+mod descriptor;
+mod display_name;
+mod error;
+mod generator;
+mod names;
+mod registry;
+mod rng;
+mod seed;
+
+pub use descriptor::{Descriptor, Slug, SlugError};
+pub use display_name::{DisplayName, DisplayNameError};
+pub use error::{FieldError, RegistryError};
+pub use generator::{ExamplePreferences, ExampleUser, ExampleUsers, UnitSystem, generate_users};
+pub use names::{NameLength, memorable_name, suggest_name};
+pub use registry::{DEFAULT_REGISTRY_PATH, DuplicateSeedError, REGISTRY_VERSION, Registry};
+pub use seed::{
+    NamedSeed, SeedName, SeedNameError, SeedValue, SeedValueError, UserCount, UserCountError,
+};
