@@ -1,1 +1,3 @@
 //! Diesel-backed persistence adapters and the one place Diesel errors are mapped.
+
+pub mod migrations;

@@ -1,0 +1,53 @@
+# Quality gates and entry points. Every target that needs tools depends on `setup`, which
+# is idempotent and installs only what is missing (see scripts/setup).
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO ?= cargo
+# tmpfs makes cluster start and template clones several times faster; any writable path works.
+PG_EMBED_ROOT ?= $(if $(wildcard /dev/shm),/dev/shm/wildside-pg-$(shell id -u),)
+export PG_EMBED_ROOT
+export PG_VERSION_REQ ?= =17.10.0
+MARKDOWNLINT := node_modules/.bin/markdownlint-cli2
+
+.PHONY: help setup fmt check-fmt lint clippy doc markdownlint test migrate-check ci \
+	bench-db-clone bench-example-data
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
+
+setup: ## Install what is missing (PostgreSQL binaries, pg_worker as root, markdownlint)
+	@bash scripts/setup
+
+fmt: ## Format Rust code and Markdown
+	$(CARGO) fmt --all
+	@if [ -x $(MARKDOWNLINT) ]; then $(MARKDOWNLINT) --fix >/dev/null || true; fi
+
+check-fmt: ## Fail when Rust code is not formatted
+	$(CARGO) fmt --all -- --check
+
+lint: clippy doc ## Clippy (-D warnings, all targets) and rustdoc (warnings denied)
+
+clippy: setup
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+doc: setup
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps --quiet
+
+markdownlint: setup ## Lint README.md and docs/ with markdownlint-cli2
+	$(MARKDOWNLINT)
+
+test: setup ## Run every test in the workspace against a real embedded PostgreSQL
+	$(CARGO) test --workspace
+
+migrate-check: setup ## Apply the migrations to a throwaway embedded cluster; print the tables
+	$(CARGO) run --quiet -p backend --bin migrate-check
+
+bench-db-clone: setup ## Median time to clone the migrated template (per-test database)
+	$(CARGO) bench -p backend --bench db_clone --profile dev
+
+bench-example-data: ## Users generated per second (criterion)
+	$(CARGO) bench -p example-data --bench generate
+
+ci: check-fmt lint test markdownlint ## Everything CI runs

@@ -1,0 +1,10 @@
+DROP TABLE community_picks;
+DROP TABLE trending_route_highlights;
+DROP TABLE route_collections;
+DROP TABLE route_summaries;
+DROP TABLE poi_interest_themes;
+DROP TABLE route_pois;
+DROP TABLE pois;
+DROP TABLE routes;
+DROP TABLE themes;
+DROP TABLE route_categories;
