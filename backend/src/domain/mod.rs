@@ -2,4 +2,5 @@
 //!
 //! Nothing here imports diesel, actix, postgres or filesystem code.
 
+pub mod er_diagram;
 pub mod ports;

@@ -1,1 +1,3 @@
 //! Inbound adapters: command-line and HTTP entry points that drive the domain.
+
+pub mod cli;

@@ -1,3 +1,4 @@
 //! Diesel-backed persistence adapters and the one place Diesel errors are mapped.
 
+pub mod diesel_schema_introspector;
 pub mod migrations;

@@ -1,0 +1,31 @@
+//! `er-snapshots`: regenerate or check the ER diagram snapshots in `docs/diagrams/er/`.
+//!
+//! Exit codes: 0 written or up to date, 1 drift under `--check`, 2 any error (nothing written).
+
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use backend::inbound::cli::er_snapshots::{ErSnapshotsArgs, ErSnapshotsCommand, RunOutcome, run};
+use clap::Parser as _;
+
+fn main() -> ExitCode {
+    match try_main() {
+        Ok(RunOutcome::Written | RunOutcome::UpToDate) => ExitCode::SUCCESS,
+        Ok(RunOutcome::Drift) => ExitCode::from(1),
+        Err(error) => {
+            eprintln!("er-snapshots: error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn try_main() -> anyhow::Result<RunOutcome> {
+    let command = ErSnapshotsCommand::try_from(ErSnapshotsArgs::parse())?;
+    let mut stdout = std::io::stdout().lock();
+    run(&command, &mut stdout).with_context(|| {
+        format!(
+            "generating ER snapshots for {} failed; previous artefacts are unchanged",
+            command.output_dir.display()
+        )
+    })
+}

@@ -1,0 +1,3 @@
+//! Command-line inbound adapters: flag parsing, validation and orchestration per command.
+
+pub mod er_snapshots;
