@@ -9,9 +9,8 @@ use pg_embedded_setup_unpriv::{BootstrapError, ClusterGuard, ClusterHandle, Test
 use thiserror::Error;
 
 /// What to run when the cluster cannot start: the project's idempotent set-up script.
-pub const SETUP_HINT: &str = "run `make setup` (scripts/setup) to install the PostgreSQL binaries \
-     and, as root, the pg_worker helper; or set DATABASE_URL / --database-url to use an existing \
-     server";
+pub const SETUP_HINT: &str = "run `make setup` (scripts/setup): it installs the PostgreSQL \
+     binaries into pg-embed-setup-unpriv's cache and, as root, the pg_worker helper";
 
 /// Failures while starting or using the embedded cluster.
 #[derive(Debug, Error)]
