@@ -12,7 +12,7 @@ export PG_VERSION_REQ ?= =17.10.0
 MARKDOWNLINT := node_modules/.bin/markdownlint-cli2
 
 .PHONY: help setup fmt check-fmt lint clippy doc markdownlint test migrate-check ci \
-	bench-db-clone bench-example-data
+	bench-db-clone bench-example-data er-snapshots er-snapshots-check bench-er-snapshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -27,7 +27,7 @@ fmt: ## Format Rust code and Markdown
 check-fmt: ## Fail when Rust code is not formatted
 	$(CARGO) fmt --all -- --check
 
-lint: clippy doc ## Clippy (-D warnings, all targets) and rustdoc (warnings denied)
+lint: clippy doc er-snapshots-check ## Clippy (-D warnings), rustdoc, ER snapshot drift
 
 clippy: setup
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
@@ -40,6 +40,15 @@ markdownlint: setup ## Lint README.md and docs/ with markdownlint-cli2
 
 test: setup ## Run every test in the workspace against a real embedded PostgreSQL
 	$(CARGO) test --workspace
+
+er-snapshots: setup ## Regenerate the ER diagrams in docs/diagrams/er from the migrations
+	$(CARGO) run --quiet -p backend --bin er-snapshots
+
+er-snapshots-check: setup ## Fail with a diff when docs/diagrams/er no longer matches the migrations
+	$(CARGO) run --quiet -p backend --bin er-snapshots -- --check
+
+bench-er-snapshots: setup ## Median time of er-snapshots as a whole and per phase (cold and warm)
+	$(CARGO) bench -p backend --bench er_snapshots --profile dev
 
 migrate-check: setup ## Apply the migrations to a throwaway embedded cluster; print the tables
 	$(CARGO) run --quiet -p backend --bin migrate-check

@@ -1,6 +1,6 @@
 //! Schema graph model: tables, columns, keys, constraints and enum types.
 //!
-//! Plain data introspected from a database; [`super::normalise`] fixes every order.
+//! Plain data introspected from a database; [`super::normalise()`] fixes every order.
 
 /// A whole introspected schema: its tables and enum types.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -22,13 +22,13 @@ pub struct ErSnapshotsArgs {
     /// Introspect this existing database instead of migrating a temporary one.
     #[arg(long, value_name = "URL", conflicts_with = "migrations_dir")]
     pub database_url: Option<String>,
-    /// Migrations to apply to the temporary database [default: backend/migrations].
+    /// Migrations to apply to the temporary database (default: `backend/migrations`).
     #[arg(long, value_name = "DIR")]
     pub migrations_dir: Option<PathBuf>,
-    /// Where the artefacts live [default: docs/diagrams/er].
+    /// Where the artefacts live (default: `docs/diagrams/er`).
     #[arg(long, value_name = "DIR")]
     pub output_dir: Option<PathBuf>,
-    /// Groups config [default: <output-dir>/groups.toml, optional].
+    /// Groups config (default: `groups.toml` in the output directory, if present).
     #[arg(long, value_name = "FILE")]
     pub groups: Option<PathBuf>,
     /// Artefacts to produce: mermaid, svg or both.
