@@ -111,6 +111,15 @@ pub enum GroupsSource {
     Default(PathBuf),
 }
 
+impl GroupsSource {
+    /// The file, whether given or defaulted.
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Explicit(path) | Self::Default(path) => path,
+        }
+    }
+}
+
 /// A validated `er-snapshots` invocation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErSnapshotsCommand {

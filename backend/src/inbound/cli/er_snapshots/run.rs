@@ -3,7 +3,7 @@
 //! Composition root for the command: picks adapters from the validated flags and times each phase.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use diesel::{Connection, PgConnection};
@@ -48,9 +48,15 @@ pub enum RunError {
     /// The groups config is unusable.
     #[error(transparent)]
     GroupsFile(#[from] GroupsFileError),
-    /// A group does not fit the schema.
-    #[error(transparent)]
-    Group(#[from] GroupError),
+    /// A group of the groups file does not fit the schema.
+    #[error("groups file {path} does not fit the schema")]
+    Group {
+        /// The groups file.
+        path: PathBuf,
+        /// Underlying cause.
+        #[source]
+        source: GroupError,
+    },
     /// Rendering failed.
     #[error(transparent)]
     Render(#[from] DiagramRenderError),
@@ -108,9 +114,14 @@ pub fn run(command: &ErSnapshotsCommand, out: &mut dyn Write) -> Result<RunOutco
         } => family.clone(),
         _ => EMBEDDED_FONT_FAMILY.to_owned(),
     };
-    let diagrams = timings.time("mermaid", || {
-        plan_diagrams(&schema, &groups, Some(&font_family))
-    })?;
+    let diagrams = timings
+        .time("mermaid", || {
+            plan_diagrams(&schema, &groups, Some(&font_family))
+        })
+        .map_err(|source| RunError::Group {
+            path: command.groups.path().to_path_buf(),
+            source,
+        })?;
     let snapshots = timings.time("svg", || -> Result<SnapshotSet, RunError> {
         let renderer = build_renderer(&command.renderer, command.format.writes_svg())?;
         Ok(assemble_snapshots(
