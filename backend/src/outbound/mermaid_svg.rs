@@ -79,12 +79,9 @@ impl MermanSvgRenderer {
 
 impl DiagramRenderer for MermanSvgRenderer {
     fn render_svg(&self, diagram: &str, mermaid: &str) -> Result<String, DiagramRenderError> {
-        let failed =
-            |source: Box<dyn std::error::Error + Send + Sync>| DiagramRenderError::Failed {
-                renderer: RENDERER,
-                diagram: diagram.to_owned(),
-                source,
-            };
+        let failed = |source: Box<dyn std::error::Error + Send + Sync>| {
+            DiagramRenderError::failed(RENDERER, diagram, source)
+        };
         let output = self
             .renderer
             .render(RenderRequest::svg(

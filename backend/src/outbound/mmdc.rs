@@ -35,12 +35,9 @@ impl MmdcRenderer {
 
 impl DiagramRenderer for MmdcRenderer {
     fn render_svg(&self, diagram: &str, mermaid: &str) -> Result<String, DiagramRenderError> {
-        let failed =
-            |source: Box<dyn std::error::Error + Send + Sync>| DiagramRenderError::Failed {
-                renderer: RENDERER,
-                diagram: diagram.to_owned(),
-                source,
-            };
+        let failed = |source: Box<dyn std::error::Error + Send + Sync>| {
+            DiagramRenderError::failed(RENDERER, diagram, source)
+        };
         let scratch = tempfile::tempdir().map_err(|error| failed(Box::new(error)))?;
         let input = scratch.path().join("diagram.mmd");
         let output = scratch.path().join("diagram.svg");

@@ -31,6 +31,21 @@ pub enum DiagramRenderError {
     },
 }
 
+impl DiagramRenderError {
+    /// A [`DiagramRenderError::Failed`] for `diagram`, keeping `source` as the cause.
+    pub fn failed(
+        renderer: &'static str,
+        diagram: &str,
+        source: impl Into<Box<dyn StdError + Send + Sync>>,
+    ) -> Self {
+        Self::Failed {
+            renderer,
+            diagram: diagram.to_owned(),
+            source: source.into(),
+        }
+    }
+}
+
 /// Renders Mermaid source to a complete SVG document.
 pub trait DiagramRenderer {
     /// Renders one diagram; `diagram` (its file stem) only names it in errors.
