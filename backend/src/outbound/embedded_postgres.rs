@@ -121,8 +121,7 @@ impl EmbeddedCluster {
     }
 }
 
-/// Maps a database-level failure, naming the database.
-pub fn database_error(
+fn database_error(
     action: &'static str,
     database: &str,
     source: BootstrapError,

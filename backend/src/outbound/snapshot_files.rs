@@ -201,20 +201,8 @@ mod tests {
 
     use super::SnapshotDirectory;
     use crate::domain::er_diagram::{Diagram, OutputFormat, SnapshotSet, assemble_snapshots};
-    use crate::domain::ports::diagram_renderer::{DiagramRenderError, DiagramRenderer};
+    use crate::domain::ports::diagram_renderer::FailingRenderer;
     use crate::domain::ports::snapshot_store::{SnapshotStore, SnapshotStoreError};
-
-    struct Broken;
-
-    impl DiagramRenderer for Broken {
-        fn render_svg(&self, diagram: &str, _: &str) -> Result<String, DiagramRenderError> {
-            Err(DiagramRenderError::Failed {
-                renderer: "broken",
-                diagram: diagram.to_owned(),
-                source: "boom".into(),
-            })
-        }
-    }
 
     fn set(files: &[(&str, &str)]) -> SnapshotSet {
         let mut set = SnapshotSet::default();
@@ -291,7 +279,7 @@ mod tests {
             stem: "a".to_owned(),
             mermaid: "erDiagram\n".to_owned(),
         }];
-        let result = assemble_snapshots(&diagrams, OutputFormat::Both, &Broken)
+        let result = assemble_snapshots(&diagrams, OutputFormat::Both, &FailingRenderer)
             .map(|files| SnapshotDirectory::new(previous_run.path()).replace(&files));
         assert!(result.is_err());
         assert_eq!(listing(previous_run.path()), before);

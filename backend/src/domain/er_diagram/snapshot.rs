@@ -169,25 +169,15 @@ mod tests {
     use rstest::rstest;
 
     use super::{Diagram, OutputFormat, assemble_snapshots, is_snapshot_file};
-    use crate::domain::ports::diagram_renderer::{DiagramRenderError, DiagramRenderer};
+    use crate::domain::ports::diagram_renderer::{
+        DiagramRenderError, DiagramRenderer, FailingRenderer,
+    };
 
     struct Echo;
 
     impl DiagramRenderer for Echo {
         fn render_svg(&self, diagram: &str, _: &str) -> Result<String, DiagramRenderError> {
             Ok(format!("<svg id=\"{diagram}\"/>"))
-        }
-    }
-
-    struct Broken;
-
-    impl DiagramRenderer for Broken {
-        fn render_svg(&self, diagram: &str, _: &str) -> Result<String, DiagramRenderError> {
-            Err(DiagramRenderError::Failed {
-                renderer: "broken",
-                diagram: diagram.to_owned(),
-                source: "boom".into(),
-            })
         }
     }
 
@@ -227,7 +217,7 @@ mod tests {
 
     #[rstest]
     fn renderer_failure_yields_no_set() {
-        let error = assemble_snapshots(&diagrams(), OutputFormat::Both, &Broken)
+        let error = assemble_snapshots(&diagrams(), OutputFormat::Both, &FailingRenderer)
             .expect_err("renderer fails");
         assert!(error.to_string().contains("schema-baseline"));
         assert!(std::error::Error::source(&error).is_some(), "cause is kept");

@@ -55,3 +55,14 @@ pub trait DiagramRenderer {
     /// [`DiagramRenderError`] when the renderer is unavailable or rejects the source.
     fn render_svg(&self, diagram: &str, mermaid: &str) -> Result<String, DiagramRenderError>;
 }
+
+/// A renderer that fails every diagram, for unit tests of what must happen on failure.
+#[cfg(test)]
+pub(crate) struct FailingRenderer;
+
+#[cfg(test)]
+impl DiagramRenderer for FailingRenderer {
+    fn render_svg(&self, diagram: &str, _: &str) -> Result<String, DiagramRenderError> {
+        Err(DiagramRenderError::failed("broken", diagram, "boom"))
+    }
+}

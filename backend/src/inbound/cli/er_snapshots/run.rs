@@ -198,11 +198,11 @@ struct NoSvg;
 
 impl DiagramRenderer for NoSvg {
     fn render_svg(&self, diagram: &str, _: &str) -> Result<String, DiagramRenderError> {
-        Err(DiagramRenderError::Failed {
-            renderer: "none",
-            diagram: diagram.to_owned(),
-            source: "SVG output was not requested".into(),
-        })
+        Err(DiagramRenderError::failed(
+            "none",
+            diagram,
+            "SVG output was not requested",
+        ))
     }
 }
 
