@@ -1,22 +1,17 @@
 //! `migrate-check`: applies `backend/migrations` to a throwaway embedded PostgreSQL, reverts
-//! and re-applies them, and prints each table with its column count.
+//! and re-applies them, and prints each table (read through the schema introspector) with its
+//! column count.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use backend::domain::er_diagram::{SchemaName, normalise};
+use backend::domain::ports::schema_introspector::SchemaIntrospector;
 use backend::outbound::embedded_postgres::EmbeddedCluster;
+use backend::outbound::persistence::diesel_schema_introspector::DieselSchemaIntrospector;
 use backend::outbound::persistence::migrations::{DEFAULT_MIGRATIONS_DIR, Migrations};
-use diesel::sql_types::{BigInt, Text};
-use diesel::{Connection, PgConnection, QueryableByName, RunQueryDsl};
-
-#[derive(QueryableByName)]
-struct TableRow {
-    #[diesel(sql_type = Text)]
-    name: String,
-    #[diesel(sql_type = BigInt)]
-    columns: i64,
-}
+use diesel::{Connection, PgConnection};
 
 fn main() -> ExitCode {
     match run() {
@@ -54,20 +49,19 @@ fn run() -> anyhow::Result<()> {
         reapplied.len(),
         migrations.path().display()
     )?;
-    let tables: Vec<TableRow> = diesel::sql_query(
-        "SELECT c.relname::text AS name, count(a.attnum) AS columns \
-         FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 \
-           AND NOT a.attisdropped \
-         WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' \
-         GROUP BY c.relname ORDER BY c.relname",
-    )
-    .load(&mut conn)
-    .context("listing tables")?;
-    for table in &tables {
-        writeln!(out, "  {:<28} {:>2} columns", table.name, table.columns)?;
+    let mut introspector = DieselSchemaIntrospector::new(conn);
+    let schema = normalise(introspector.introspect(&SchemaName::default())?);
+    let tables = &schema.tables;
+    for table in tables {
+        writeln!(
+            out,
+            "  {:<28} {:>2} columns",
+            table.name,
+            table.columns.len()
+        )?;
     }
     writeln!(out, "{} tables", tables.len())?;
-    drop(conn);
+    drop(introspector);
     cluster.drop_database("migrate_check")?;
     Ok(())
 }
