@@ -3,4 +3,5 @@
 //! Nothing here imports diesel, actix, postgres or filesystem code.
 
 pub mod er_diagram;
+pub mod pagination;
 pub mod ports;
