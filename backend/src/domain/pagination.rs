@@ -79,7 +79,11 @@ impl<T> Page<T> {
     ) -> Self {
         let more = rows.len() > limit.get();
         rows.truncate(limit.get());
-        let next = if more { rows.last().map(position) } else { None };
+        let next = if more {
+            rows.last().map(position)
+        } else {
+            None
+        };
         Self { items: rows, next }
     }
 }
@@ -106,7 +110,10 @@ mod tests {
     #[case(256)]
     #[case(i64::MAX)]
     fn rejects_limits_out_of_range(#[case] value: i64) {
-        assert_eq!(PageLimit::try_from(value), Err(PageLimitError { got: value }));
+        assert_eq!(
+            PageLimit::try_from(value),
+            Err(PageLimitError { got: value })
+        );
     }
 
     #[test]
@@ -133,7 +140,8 @@ mod tests {
         #[case] next_after: Option<u128>,
     ) {
         let rows: Vec<u128> = (1..=fetched).collect();
-        let page = Page::from_overfetch(rows, PageLimit::try_from(limit).expect("valid"), |n| at(*n));
+        let page =
+            Page::from_overfetch(rows, PageLimit::try_from(limit).expect("valid"), |n| at(*n));
         assert_eq!(page.items, kept);
         assert_eq!(page.next, next_after.map(at));
     }

@@ -30,7 +30,9 @@ pub enum ApiTokenError {
     #[error("{TOKEN_SETTING} is empty")]
     Empty,
     /// The value holds a character other than visible ASCII (e.g. a space or newline).
-    #[error("{TOKEN_SETTING} may hold only visible ASCII characters (no spaces or control characters)")]
+    #[error(
+        "{TOKEN_SETTING} may hold only visible ASCII characters (no spaces or control characters)"
+    )]
     Characters,
 }
 

@@ -139,7 +139,11 @@ mod tests {
     use super::*;
 
     #[rstest]
-    #[case(ApiError::invalid("limit", "must be between 1 and 100, got 0"), 400, "invalid_parameter")]
+    #[case(
+        ApiError::invalid("limit", "must be between 1 and 100, got 0"),
+        400,
+        "invalid_parameter"
+    )]
     #[case(ApiError::NotFound("no user".into()), 404, "not_found")]
     #[case(ApiError::Unauthorized, 401, "unauthorized")]
     #[case(ApiError::DatabaseUnavailable, 503, "database_unavailable")]
@@ -165,6 +169,10 @@ mod tests {
         let cause = std::io::Error::other("password=hunter2 at 10.0.0.1:5432");
         let error = ApiError::internal(&cause);
         assert_eq!(error.to_string(), "internal error");
-        assert!(!ApiError::unavailable(&cause).to_string().contains("hunter2"));
+        assert!(
+            !ApiError::unavailable(&cause)
+                .to_string()
+                .contains("hunter2")
+        );
     }
 }

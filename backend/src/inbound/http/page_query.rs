@@ -92,7 +92,10 @@ mod tests {
             matches!(&error, ApiError::InvalidParameter { parameter: p, .. } if *p == parameter),
             "{error:?}"
         );
-        assert!(error.to_string().starts_with(&format!("{parameter}: ")), "{error}");
+        assert!(
+            error.to_string().starts_with(&format!("{parameter}: ")),
+            "{error}"
+        );
     }
 
     #[test]
