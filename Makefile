@@ -12,7 +12,7 @@ export PG_VERSION_REQ ?= =17.10.0
 MARKDOWNLINT := node_modules/.bin/markdownlint-cli2
 
 .PHONY: help setup fmt check-fmt lint clippy doc markdownlint test migrate-check ci \
-	bench-db-clone bench-example-data er-snapshots er-snapshots-check bench-er-snapshots bench-http
+	bench-db-clone bench-example-data er-snapshots er-snapshots-check bench-er-snapshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -58,8 +58,5 @@ bench-db-clone: setup ## Median time to clone the migrated template (per-test da
 
 bench-example-data: ## Users generated per second (criterion)
 	$(CARGO) bench -p example-data --bench generate
-
-bench-http: setup ## Requests/s and p99 of GET /api/v1/users?limit=20 next to GET /health/live (wrk, release)
-	@bash scripts/bench-http
 
 ci: check-fmt lint test markdownlint ## Everything CI runs
