@@ -12,7 +12,7 @@ use super::error::ErrorEnvelope;
 /// Where the document is served.
 pub const OPENAPI_PATH: &str = "/api-docs/openapi.json";
 
-/// The document's frame; [`super::app`] adds every registered handler to it.
+/// The document's frame; the app adds every registered handler to it.
 #[derive(OpenApi)]
 #[openapi(
     info(
