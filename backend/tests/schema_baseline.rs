@@ -13,9 +13,10 @@ use rstest_bdd_macros::{ScenarioState, given, scenario, then, when};
 use support::TestDatabase;
 
 /// Every table the baseline creates, sorted.
-const BASELINE_TABLES: [&str; 20] = [
+const BASELINE_TABLES: [&str; 21] = [
     "badges",
     "community_picks",
+    "example_data_runs",
     "interest_themes",
     "poi_interest_themes",
     "pois",

@@ -2,5 +2,8 @@
 //!
 //! Nothing here imports diesel, actix, postgres or filesystem code.
 
+pub mod descriptor;
 pub mod er_diagram;
 pub mod ports;
+pub mod preferences;
+pub mod user;

@@ -2,3 +2,4 @@
 
 pub mod diesel_schema_introspector;
 pub mod migrations;
+pub mod schema;
