@@ -12,7 +12,7 @@ export PG_VERSION_REQ ?= =17.10.0
 MARKDOWNLINT := node_modules/.bin/markdownlint-cli2
 
 .PHONY: help setup fmt check-fmt lint clippy doc markdownlint test migrate-check ci \
-	bench-db-clone bench-example-data er-snapshots er-snapshots-check bench-er-snapshots
+	bench-db-clone bench-example-data bench-seed er-snapshots er-snapshots-check bench-er-snapshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -55,6 +55,9 @@ migrate-check: setup ## Apply the migrations to a throwaway embedded cluster; pr
 
 bench-db-clone: setup ## Median time to clone the migrated template (per-test database)
 	$(CARGO) bench -p backend --bench db_clone --profile dev
+
+bench-seed: setup ## Seeding rows per second against psql \copy of the same rows (100,000 users)
+	$(CARGO) bench -p backend --bench seed --profile dev
 
 bench-example-data: ## Users generated per second (criterion)
 	$(CARGO) bench -p example-data --bench generate

@@ -4,6 +4,7 @@
 
 pub mod descriptor;
 pub mod er_diagram;
+pub mod example_data;
 pub mod ports;
 pub mod preferences;
 pub mod user;

@@ -1,6 +1,7 @@
 //! Outbound adapters: implementations of domain ports over infrastructure.
 
 pub mod embedded_postgres;
+pub mod example_data_registry;
 pub mod mermaid_svg;
 pub mod mmdc;
 pub mod persistence;

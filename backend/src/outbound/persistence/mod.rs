@@ -1,5 +1,6 @@
 //! Diesel-backed persistence adapters and the one place Diesel errors are mapped.
 
+pub mod diesel_example_data_store;
 pub mod diesel_schema_introspector;
 pub mod migrations;
 pub mod schema;

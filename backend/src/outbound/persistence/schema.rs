@@ -158,7 +158,7 @@ diesel::table! {
         difficulty -> Text,
         /// Ids of `tags` rows.
         tag_ids -> Array<Uuid>,
-        /// GeoJSON `LineString`, WGS 84.
+        /// A `GeoJSON` `LineString`, WGS 84.
         path -> Jsonb,
         /// When the row was inserted.
         created_at -> Timestamptz,
@@ -284,7 +284,7 @@ diesel::table! {
 }
 
 diesel::table! {
-    use diesel::sql_types::*;
+    use diesel::sql_types::{Array, Int4, Timestamptz, Uuid};
     use super::sql_types::UnitSystem;
 
     /// One row per user: interests, safety toggles and units.
