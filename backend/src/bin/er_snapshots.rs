@@ -5,13 +5,24 @@
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use backend::inbound::cli::er_snapshots::{ErSnapshotsArgs, ErSnapshotsCommand, RunOutcome, run};
+use backend::inbound::cli::er_snapshots::{
+    ErSnapshotsArgs, ErSnapshotsCommand, RunError, RunOutcome, run,
+};
+use backend::telemetry::{self, LogFormat};
 use clap::Parser as _;
 
 fn main() -> ExitCode {
     match try_main() {
         Ok(RunOutcome::Written | RunOutcome::UpToDate) => ExitCode::SUCCESS,
         Ok(RunOutcome::Drift) => ExitCode::from(1),
+        // The reader closed the pipe (`| head`): stop quietly, as ripgrep does.
+        Err(error)
+            if error
+                .downcast_ref::<RunError>()
+                .is_some_and(RunError::is_broken_pipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("er-snapshots: error: {error:#}");
             ExitCode::from(2)
@@ -21,6 +32,12 @@ fn main() -> ExitCode {
 
 fn try_main() -> anyhow::Result<RunOutcome> {
     let command = ErSnapshotsCommand::try_from(ErSnapshotsArgs::parse())?;
+    let level = if command.verbose {
+        tracing::Level::INFO
+    } else {
+        tracing::Level::WARN
+    };
+    telemetry::init(LogFormat::resolve(command.log_format)?, level);
     let mut stdout = std::io::stdout().lock();
     run(&command, &mut stdout).with_context(|| {
         format!(

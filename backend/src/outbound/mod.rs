@@ -1,7 +1,9 @@
-//! Outbound adapters: implementations of domain ports over infrastructure.
+//! Outbound adapters: implementations of domain ports over infrastructure, and the
+//! provisioning of a migrated database.
 
 pub mod embedded_postgres;
 pub mod mermaid_svg;
 pub mod mmdc;
 pub mod persistence;
+pub mod provision;
 pub mod snapshot_files;

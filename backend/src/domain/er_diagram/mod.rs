@@ -10,6 +10,7 @@ pub mod mermaid_text;
 pub mod model;
 pub mod normalise;
 pub mod schema_name;
+pub mod service;
 pub mod snapshot;
 
 pub use drift::{Drift, DriftEntry, compare_snapshots};
@@ -22,4 +23,7 @@ pub use model::{
 };
 pub use normalise::{NormalisedSchema, normalise};
 pub use schema_name::SchemaName;
+pub use service::{
+    Generated, ServiceTimings, SnapshotOptions, SnapshotService, SnapshotServiceError,
+};
 pub use snapshot::{Diagram, OutputFormat, SnapshotSet, assemble_snapshots, plan_diagrams};

@@ -43,6 +43,14 @@ impl TryFrom<&str> for OutputFormat {
     }
 }
 
+impl std::str::FromStr for OutputFormat {
+    type Err = OutputFormatError;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Self::try_from(value)
+    }
+}
+
 impl OutputFormat {
     /// Whether `.mmd` files are produced.
     pub fn writes_mermaid(self) -> bool {

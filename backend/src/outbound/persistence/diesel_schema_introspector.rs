@@ -11,6 +11,7 @@ use crate::domain::er_diagram::{
     CheckConstraint, Column, EnumType, ForeignKey, SchemaGraph, SchemaName, Table, UniqueConstraint,
 };
 use crate::domain::ports::schema_introspector::{SchemaIntrospectionError, SchemaIntrospector};
+use crate::outbound::persistence::error;
 
 const TABLES: &str = "\
 SELECT c.relname::text AS name, obj_description(c.oid, 'pg_class') AS comment
@@ -174,10 +175,7 @@ impl DieselSchemaIntrospector {
     ) -> Result<Self, SchemaIntrospectionError> {
         PgConnection::establish(database_url)
             .map(Self::new)
-            .map_err(|source| SchemaIntrospectionError::Connection {
-                schema: schema.to_string(),
-                source: Box::new(source),
-            })
+            .map_err(|source| error::introspection_connection(schema, source))
     }
 
     fn load<Row: QueryableByName<diesel::pg::Pg> + 'static>(
@@ -189,11 +187,7 @@ impl DieselSchemaIntrospector {
         diesel::sql_query(query)
             .bind::<Text, _>(schema.as_str())
             .load(&mut self.conn)
-            .map_err(|source| SchemaIntrospectionError::Query {
-                schema: schema.to_string(),
-                what,
-                source: Box::new(source),
-            })
+            .map_err(|source| error::introspection_query(schema, what, source))
     }
 }
 
@@ -219,9 +213,17 @@ impl SchemaIntrospector for DieselSchemaIntrospector {
             .collect();
         for row in self.load::<ColumnRow>(schema, "columns", COLUMNS)? {
             if let Some(table) = tables.get_mut(&row.table_name) {
+                let position = u32::try_from(row.position).map_err(|source| {
+                    SchemaIntrospectionError::ColumnPosition {
+                        table: row.table_name.clone(),
+                        column: row.name.clone(),
+                        position: row.position,
+                        source,
+                    }
+                })?;
                 table.columns.push(Column {
                     name: row.name,
-                    position: u32::try_from(row.position).unwrap_or_default(),
+                    position,
                     data_type: row.data_type,
                     nullable: row.nullable,
                     has_default: row.has_default,
@@ -231,7 +233,7 @@ impl SchemaIntrospector for DieselSchemaIntrospector {
         }
         for row in self.load::<ConstraintRow>(schema, "constraints", CONSTRAINTS)? {
             if let Some(table) = tables.get_mut(&row.table_name) {
-                add_constraint(table, row);
+                add_constraint(table, row)?;
             }
         }
         for row in self.load::<UniqueIndexRow>(schema, "unique indexes", UNIQUE_INDEXES)? {
@@ -257,22 +259,31 @@ impl SchemaIntrospector for DieselSchemaIntrospector {
     }
 }
 
-fn add_constraint(table: &mut Table, row: ConstraintRow) {
+fn add_constraint(table: &mut Table, row: ConstraintRow) -> Result<(), SchemaIntrospectionError> {
     match row.kind.as_str() {
         "p" => table.primary_key = row.columns,
         "u" => table.unique_constraints.push(UniqueConstraint {
             name: row.name,
             columns: row.columns,
         }),
-        "f" => table.foreign_keys.push(ForeignKey {
-            name: row.name,
-            columns: row.columns,
-            referenced_table: row.referenced_table.unwrap_or_default(),
-            referenced_columns: row.referenced_columns,
-        }),
+        "f" => {
+            let Some(referenced_table) = row.referenced_table else {
+                return Err(SchemaIntrospectionError::MissingReferencedTable {
+                    table: table.name.clone(),
+                    constraint: row.name,
+                });
+            };
+            table.foreign_keys.push(ForeignKey {
+                name: row.name,
+                columns: row.columns,
+                referenced_table,
+                referenced_columns: row.referenced_columns,
+            });
+        }
         _ => table.check_constraints.push(CheckConstraint {
             name: row.name,
             expression: row.definition,
         }),
     }
+    Ok(())
 }

@@ -1,4 +1,8 @@
-//! Diesel-backed persistence adapters and the one place Diesel errors are mapped.
+//! Diesel-backed persistence adapters, database URLs, migrations and the one place Diesel
+//! errors are mapped (`error`).
 
+pub mod database_url;
 pub mod diesel_schema_introspector;
+pub mod error;
 pub mod migrations;
+mod migrations_hash;

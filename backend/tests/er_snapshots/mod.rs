@@ -3,23 +3,17 @@
 //! Runs the real command as a child process; no mocks. Uses the shared test cluster for
 //! `--database-url` runs and lets the command start its own cluster for migration runs.
 
-#[expect(
-    dead_code,
-    reason = "shared test support; this suite uses only part of it"
-)]
-mod support;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use backend::test_support::TestDatabase;
 use diesel::sql_types::Text;
 use diesel::{QueryableByName, RunQueryDsl};
 use rstest::fixture;
 use rstest_bdd::Slot;
 use rstest_bdd_macros::{ScenarioState, given, scenario, then, when};
-use support::TestDatabase;
 use tempfile::TempDir;
 
 const NEW_TABLE: &str = "er_snapshot_probe";

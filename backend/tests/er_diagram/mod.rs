@@ -1,6 +1,6 @@
 //! Golden-file tests for the Mermaid ER renderer and the normalise step.
 //!
-//! Regenerate on purpose with `UPDATE_GOLDEN=1 cargo test -p backend --test er_diagram_golden`.
+//! Regenerate on purpose with `UPDATE_GOLDEN=1 cargo test -p backend --test main er_diagram`.
 
 use std::path::PathBuf;
 
@@ -18,18 +18,7 @@ fn golden_path(name: &str) -> PathBuf {
 }
 
 fn assert_golden(name: &str, actual: &str) {
-    let path = golden_path(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).expect("write golden file");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|error| {
-        panic!(
-            "read {}: {error} (run with UPDATE_GOLDEN=1)",
-            path.display()
-        )
-    });
-    assert_eq!(expected, actual, "golden file {} differs", path.display());
+    crate::support::golden::assert_golden(&golden_path(name), actual);
 }
 
 fn column(position: u32, name: &str, data_type: &str, nullable: bool) -> Column {

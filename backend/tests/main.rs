@@ -1,0 +1,7 @@
+//! The backend's one integration-test binary: one embedded cluster per test process (the
+//! crate's `test-support` feature), modules per feature.
+
+mod er_diagram;
+mod er_snapshots;
+mod schema_baseline;
+mod support;
