@@ -54,8 +54,9 @@ fn update_requested(value: Option<&OsStr>) -> Result<bool, String> {
         None => Ok(false),
         Some(value) if value == "1" => Ok(true),
         Some(other) => Err(format!(
-            "{UPDATE_GOLDEN} is {other:?}: set it to 1 to rewrite golden files, or unset it \
-             to compare against them"
+            "{UPDATE_GOLDEN} is `{}`: set it to 1 to rewrite golden files, or unset it to \
+             compare against them",
+            other.display()
         )),
     }
 }
@@ -79,6 +80,6 @@ mod tests {
     fn every_other_value_is_refused_naming_it(#[case] value: &str) {
         let message = update_requested(Some(OsStr::new(value))).expect_err("refused");
         assert!(message.starts_with(UPDATE_GOLDEN), "{message}");
-        assert!(message.contains(&format!("{value:?}")), "{message}");
+        assert!(message.contains(&format!("`{value}`")), "{message}");
     }
 }
