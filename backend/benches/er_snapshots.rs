@@ -24,12 +24,13 @@ use backend::outbound::persistence::migrations::{DEFAULT_MIGRATIONS_DIR, Migrati
 use diesel::{Connection, PgConnection};
 
 const RUNS: usize = 7;
-const PHASES: [&str; 7] = [
+const PHASES: [&str; 8] = [
     "cluster-start",
     "migrate",
     "introspect",
     "mermaid",
     "svg",
+    "dictionary",
     "write",
     "total",
 ];

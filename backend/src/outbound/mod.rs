@@ -1,7 +1,9 @@
 //! Outbound adapters: implementations of domain ports over infrastructure.
 
 pub mod embedded_postgres;
+pub mod git_tree;
 pub mod mermaid_svg;
 pub mod mmdc;
 pub mod persistence;
+pub mod revision_schemas;
 pub mod snapshot_files;

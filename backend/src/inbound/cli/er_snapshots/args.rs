@@ -16,9 +16,13 @@ use crate::domain::er_diagram::{OutputFormat, SchemaName};
 )]
 #[command(
     name = "er-snapshots",
-    about = "Generate ER diagram snapshots (Mermaid + SVG) from the migrated schema"
+    about = "Generate ER diagram snapshots (Mermaid + SVG) from the migrated schema",
+    args_conflicts_with_subcommands = true
 )]
 pub struct ErSnapshotsArgs {
+    /// A subcommand instead of generating snapshots.
+    #[command(subcommand)]
+    pub subcommand: Option<ErSnapshotsSubcommand>,
     /// Introspect this existing database instead of migrating a temporary one.
     #[arg(long, value_name = "URL", conflicts_with = "migrations_dir")]
     pub database_url: Option<String>,
@@ -64,6 +68,13 @@ pub struct ErSnapshotsArgs {
     /// Print per-phase timings.
     #[arg(short, long)]
     pub verbose: bool,
+}
+
+/// Subcommands of `er-snapshots`.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum ErSnapshotsSubcommand {
+    /// Report what the migrations changed since a git ref, as Markdown (writes nothing under docs/).
+    Review(super::review::ReviewArgs),
 }
 
 /// A flag value that cannot be used, naming the flag and the value.
@@ -144,7 +155,7 @@ pub struct ErSnapshotsCommand {
 }
 
 /// The workspace root as compiled in, so defaults work from any working directory.
-fn workspace_root() -> PathBuf {
+pub fn workspace_root() -> PathBuf {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     manifest.parent().unwrap_or(manifest).to_path_buf()
 }

@@ -11,8 +11,8 @@ use diesel::{Connection, PgConnection};
 use super::args::{ErSnapshotsCommand, RendererChoice, SchemaSource};
 use super::groups_file::{GroupsFileError, load_groups};
 use crate::domain::er_diagram::{
-    DIESEL_MIGRATIONS_TABLE, GroupError, SchemaGraph, SnapshotSet, assemble_snapshots,
-    compare_snapshots, normalise, plan_diagrams,
+    DATA_DICTIONARY_FILE, DIESEL_MIGRATIONS_TABLE, GroupError, SchemaGraph, SnapshotSet,
+    assemble_snapshots, compare_snapshots, normalise, plan_diagrams, render_data_dictionary,
 };
 use crate::domain::ports::diagram_renderer::{DiagramRenderError, DiagramRenderer};
 use crate::domain::ports::schema_introspector::{SchemaIntrospectionError, SchemaIntrospector};
@@ -122,7 +122,13 @@ pub fn run(command: &ErSnapshotsCommand, out: &mut dyn Write) -> Result<RunOutco
             path: command.groups.path().to_path_buf(),
             source,
         })?;
-    let snapshots = timings.time("svg", || -> Result<SnapshotSet, RunError> {
+    for note in diagrams
+        .iter()
+        .filter_map(|diagram| diagram.note.as_deref())
+    {
+        print_line(out, &format!("note: {note}"))?;
+    }
+    let mut snapshots = timings.time("svg", || -> Result<SnapshotSet, RunError> {
         let renderer = build_renderer(&command.renderer, command.format.writes_svg())?;
         Ok(assemble_snapshots(
             &diagrams,
@@ -130,6 +136,10 @@ pub fn run(command: &ErSnapshotsCommand, out: &mut dyn Write) -> Result<RunOutco
             renderer.as_ref(),
         )?)
     })?;
+    let dictionary = timings.time("dictionary", || {
+        render_data_dictionary(&schema, &command.schema)
+    });
+    snapshots.insert(DATA_DICTIONARY_FILE, dictionary);
     let store = SnapshotDirectory::new(&command.output_dir);
     let outcome = timings.time("write", || report(command, &store, &snapshots, out))?;
     if command.verbose {
