@@ -1,4 +1,5 @@
-//! `make bench-er-snapshots`: wall time of `er-snapshots` as a whole and per phase.
+//! `make bench-er-snapshots`: wall time of `er-snapshots` as a whole and per phase (the data
+//! dictionary is its own phase), and of `er-snapshots review --base HEAD`.
 //!
 //! Cold runs start their own cluster; `--database-url` runs reuse one already running; the
 //! in-process row times introspection + Mermaid + SVG without process start. Where `mmdc` is on
@@ -118,6 +119,7 @@ fn main() -> anyhow::Result<()> {
     }
 
     let in_process = time_in_process(conn)?;
+    let review = time_review()?;
 
     let mmdc = find_mmdc();
     let mut mmdc_samples = Samples::default();
@@ -157,6 +159,11 @@ fn main() -> anyhow::Result<()> {
         out,
         "in-process introspect+mermaid+svg: {in_process:.1} ms (target < 300 ms)"
     )?;
+    writeln!(
+        out,
+        "review --base HEAD (both revisions migrated on one cold cluster): {review:.1} ms wall \
+         (target < 3000 ms)"
+    )?;
     let cold_wall = cold.median("wall").unwrap_or_default();
     writeln!(
         out,
@@ -174,6 +181,25 @@ fn main() -> anyhow::Result<()> {
         )?,
     }
     Ok(())
+}
+
+/// Median wall time of `er-snapshots review --base HEAD`: git read, one cluster start, two
+/// migrated databases, two introspections, diff and report.
+fn time_review() -> anyhow::Result<f64> {
+    let mut samples = Samples::default();
+    for _ in 0..RUNS.min(5) {
+        let began = Instant::now();
+        let output = Command::new(env!("CARGO_BIN_EXE_er-snapshots"))
+            .args(["review", "--base", "HEAD"])
+            .output()?;
+        anyhow::ensure!(
+            output.status.success(),
+            "er-snapshots review failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        samples.push("review", ms(began.elapsed()));
+    }
+    Ok(samples.median("review").unwrap_or_default())
 }
 
 /// Median of introspection + normalise + Mermaid + SVG over one open connection, in process.
