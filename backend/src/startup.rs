@@ -3,6 +3,7 @@
 //! Inbound adapters (the CLIs, later the HTTP server) call only this module and the domain;
 //! it is the one place that names the outbound adapters.
 
+pub mod er_review;
 pub mod er_snapshots;
 pub mod migrate_check;
 

@@ -2,6 +2,8 @@
 //! crate's `test-support` feature), modules per feature.
 
 mod er_diagram;
+mod er_review;
 mod er_snapshots;
+mod er_svg_portable;
 mod schema_baseline;
 mod support;

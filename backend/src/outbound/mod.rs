@@ -2,8 +2,10 @@
 //! provisioning of a migrated database.
 
 pub mod embedded_postgres;
+pub mod git_tree;
 pub mod mermaid_svg;
 pub mod mmdc;
 pub mod persistence;
 pub mod provision;
+pub mod revision_schemas;
 pub mod snapshot_files;

@@ -145,6 +145,8 @@ pub struct PhaseTimings {
     pub mermaid: Duration,
     /// Rendering SVGs (and setting the renderer up).
     pub svg: Duration,
+    /// Rendering the data dictionary.
+    pub dictionary: Duration,
     /// Comparing with or replacing the stored files.
     pub write: Duration,
     /// The whole run.
@@ -156,6 +158,8 @@ pub struct PhaseTimings {
 pub struct SnapshotRun {
     /// What was found or done.
     pub outcome: SnapshotOutcome,
+    /// Notes for the reader (a diagram split into parts), in diagram order.
+    pub notes: Vec<String>,
     /// How long each phase took.
     pub timings: PhaseTimings,
 }
@@ -213,10 +217,15 @@ pub fn run(settings: &SnapshotSettings) -> Result<SnapshotRun, SnapshotRunError>
     timings.introspect = generated.timings.introspect;
     timings.mermaid = generated.timings.mermaid;
     timings.svg = generated.timings.svg + renderer_setup;
+    timings.dictionary = generated.timings.dictionary;
     timings.write = generated.timings.store;
     timings.total = began.elapsed();
     log_summary(&timings, &outcome);
-    Ok(SnapshotRun { outcome, timings })
+    Ok(SnapshotRun {
+        outcome,
+        notes: generated.notes,
+        timings,
+    })
 }
 
 fn options(settings: &SnapshotSettings) -> SnapshotOptions {
@@ -250,6 +259,7 @@ fn log_summary(timings: &PhaseTimings, outcome: &SnapshotOutcome) {
         introspect_ms = ms(timings.introspect),
         mermaid_ms = ms(timings.mermaid),
         svg_ms = ms(timings.svg),
+        dictionary_ms = ms(timings.dictionary),
         write_ms = ms(timings.write),
         total_ms = ms(timings.total),
         "er-snapshots finished"

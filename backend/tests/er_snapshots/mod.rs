@@ -16,6 +16,8 @@ use rstest_bdd::Slot;
 use rstest_bdd_macros::{ScenarioState, given, scenario, then, when};
 use tempfile::TempDir;
 
+use crate::support::describe;
+
 const NEW_TABLE: &str = "er_snapshot_probe";
 
 #[derive(Default, ScenarioState)]
@@ -92,15 +94,6 @@ fn result(state: &Snapshots) -> Output {
         .result
         .with_ref(Clone::clone)
         .expect("a When step ran the command")
-}
-
-fn describe(output: &Output) -> String {
-    format!(
-        "status {:?}\nstdout:\n{}\nstderr:\n{}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
 }
 
 #[given("an empty output directory with the checked-in groups config")]

@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use super::dictionary::{DATA_DICTIONARY_FILE, render_data_dictionary};
 use super::drift::{Drift, compare_snapshots};
 use super::groups::{DiagramGroups, GroupError};
 use super::model::DIESEL_MIGRATIONS_TABLE;
@@ -54,6 +55,8 @@ pub struct ServiceTimings {
     pub mermaid: Duration,
     /// Rendering SVGs.
     pub svg: Duration,
+    /// Rendering the data dictionary.
+    pub dictionary: Duration,
     /// Comparing with or replacing the stored files.
     pub store: Duration,
 }
@@ -63,6 +66,8 @@ pub struct ServiceTimings {
 pub struct Generated {
     /// Every artefact, in memory.
     pub snapshots: SnapshotSet,
+    /// Notes for the reader, such as a diagram split into parts, in diagram order.
+    pub notes: Vec<String>,
     /// Phase timings.
     pub timings: ServiceTimings,
 }
@@ -111,21 +116,33 @@ where
             self.introspector.introspect(&options.schema)
         })
         .map_err(SnapshotServiceError::Introspection)?;
+        let excluded: &[&str] = if options.include_migrations_table {
+            &[]
+        } else {
+            &[DIESEL_MIGRATIONS_TABLE]
+        };
+        let schema = normalise(graph.without_tables(excluded));
         let diagrams = timed(&mut timings.mermaid, || {
-            let excluded: &[&str] = if options.include_migrations_table {
-                &[]
-            } else {
-                &[DIESEL_MIGRATIONS_TABLE]
-            };
-            let schema = normalise(graph.without_tables(excluded));
             plan_diagrams(&schema, &options.groups, Some(&options.font_family))
         })
         .map_err(SnapshotServiceError::Group)?;
-        let snapshots = timed(&mut timings.svg, || {
+        let notes = diagrams
+            .iter()
+            .filter_map(|diagram| diagram.note.clone())
+            .collect();
+        let mut snapshots = timed(&mut timings.svg, || {
             assemble_snapshots(&diagrams, options.format, &self.renderer)
         })
         .map_err(SnapshotServiceError::Render)?;
-        Ok(Generated { snapshots, timings })
+        let dictionary = timed(&mut timings.dictionary, || {
+            render_data_dictionary(&schema, &options.schema)
+        });
+        snapshots.insert(DATA_DICTIONARY_FILE, dictionary);
+        Ok(Generated {
+            snapshots,
+            notes,
+            timings,
+        })
     }
 
     /// Generates the artefacts and compares them with the stored ones; writes nothing.

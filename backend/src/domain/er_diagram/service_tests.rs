@@ -6,8 +6,8 @@ use rstest::rstest;
 
 use super::{SnapshotOptions, SnapshotService, SnapshotServiceError};
 use crate::domain::er_diagram::{
-    Column, DiagramGroup, DiagramGroups, GroupName, OutputFormat, SchemaGraph, SchemaName,
-    SnapshotSet, Table, TableGlob,
+    Column, DiagramGroup, DiagramGroups, GroupName, LayoutDirection, OutputFormat, SchemaGraph,
+    SchemaName, SnapshotSet, Table, TableGlob,
 };
 use crate::domain::ports::diagram_renderer::{
     DiagramRenderError, DiagramRenderer, FailingRenderer,
@@ -82,7 +82,7 @@ fn graph() -> SchemaGraph {
             position: 1,
             data_type: "uuid".to_owned(),
             nullable: false,
-            has_default: false,
+            default: None,
             comment: None,
         }],
         primary_key: vec!["id".to_owned()],
@@ -95,6 +95,7 @@ fn graph() -> SchemaGraph {
             table("__diesel_schema_migrations"),
         ],
         enums: Vec::new(),
+        views: Vec::new(),
     }
 }
 
@@ -103,6 +104,7 @@ fn groups(glob: &str) -> DiagramGroups {
         name: GroupName::try_from("walks").expect("name"),
         title: "Walks".to_owned(),
         tables: vec![TableGlob::try_from(glob).expect("glob")],
+        direction: LayoutDirection::TopToBottom,
     }])
     .expect("groups")
 }

@@ -30,9 +30,13 @@ pub enum RendererName {
 )]
 #[command(
     name = "er-snapshots",
-    about = "Generate ER diagram snapshots (Mermaid + SVG) from the migrated schema"
+    about = "Generate ER diagram snapshots (Mermaid + SVG) from the migrated schema",
+    args_conflicts_with_subcommands = true
 )]
 pub struct ErSnapshotsArgs {
+    /// A subcommand instead of generating snapshots.
+    #[command(subcommand)]
+    pub subcommand: Option<ErSnapshotsSubcommand>,
     /// Introspect this existing database instead of migrating a temporary one.
     #[arg(long, value_name = "URL", conflicts_with = "migrations_dir")]
     pub database_url: Option<DatabaseUrl>,
@@ -82,6 +86,13 @@ pub struct ErSnapshotsArgs {
     /// Log format on stderr: text or json (default: `LOG_FORMAT`, else text).
     #[arg(long, value_name = "FORMAT", value_enum)]
     pub log_format: Option<LogFormat>,
+}
+
+/// Subcommands of `er-snapshots`.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum ErSnapshotsSubcommand {
+    /// Report what the migrations changed since a git ref, as Markdown (writes nothing under docs/).
+    Review(super::review::ReviewArgs),
 }
 
 /// A default that cannot be found: the flag must be given.

@@ -68,6 +68,9 @@ pub fn settings(command: &ErSnapshotsCommand) -> Result<SnapshotSettings, Groups
 pub fn run(command: &ErSnapshotsCommand, out: &mut dyn Write) -> Result<RunOutcome, RunError> {
     let settings = settings(command)?;
     let run = er_snapshots::run(&settings)?;
+    for note in &run.notes {
+        writeln!(out, "note: {note}").map_err(RunError::Output)?;
+    }
     report(&shown(&command.output_dir), &run.outcome, out).map_err(RunError::Output)
 }
 
