@@ -16,10 +16,10 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail, ensure};
 use backend::domain::example_data::{self, SeedName, SeedOutcome, SeedPlan, UserCount};
 use backend::domain::ports::seed_registry::SeedRegistry as _;
-use backend::outbound::embedded_postgres::EmbeddedCluster;
+use backend::outbound::embedded_postgres::{EmbeddedCluster, EmbeddedOptions};
 use backend::outbound::example_data_registry::RegistryFile;
 use backend::outbound::persistence::diesel_example_data_store::DieselExampleDataStore;
-use backend::outbound::persistence::migrations::{DEFAULT_MIGRATIONS_DIR, Migrations};
+use backend::outbound::persistence::migrations::Migrations;
 use diesel::{Connection, PgConnection};
 
 const USERS: u64 = 100_000;
@@ -37,11 +37,12 @@ const REGISTRY: &str = concat!(
 fn main() -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     let psql = std::env::var("PSQL").unwrap_or_else(|_| "psql".to_owned());
-    let cluster = EmbeddedCluster::start()?;
-    cluster.create_database(TEMPLATE)?;
-    Migrations::open(DEFAULT_MIGRATIONS_DIR)?.run_pending(&mut PgConnection::establish(
-        &cluster.database_url(TEMPLATE),
-    )?)?;
+    let cluster = EmbeddedCluster::start(&EmbeddedOptions::throwaway())?;
+    drop(
+        cluster
+            .server()
+            .create_migrated(TEMPLATE, &Migrations::embedded())?,
+    );
 
     let registry = RegistryFile::new(REGISTRY);
     let first = registry
@@ -63,7 +64,7 @@ fn main() -> anyhow::Result<()> {
             .map(|_| {
                 time_psql(
                     &psql,
-                    &cluster.database_url(TEMPLATE),
+                    cluster.server().database_url(TEMPLATE).expose(),
                     "SELECT 1;\n",
                     csv.path(),
                 )
@@ -76,24 +77,24 @@ fn main() -> anyhow::Result<()> {
         let seed_db = clone(&cluster, &format!("bench_seed_{round}"))?;
         let copy_db = clone(&cluster, &format!("bench_copy_{round}"))?;
         if round % 2 == 0 {
-            seeded.push(seed(&cluster.database_url(&seed_db), &plan, &first)?);
+            seeded.push(seed(cluster.server().database_url(&seed_db).expose(), &plan, &first)?);
             copied.push(time_psql(
                 &psql,
-                &cluster.database_url(&copy_db),
+                cluster.server().database_url(&copy_db).expose(),
                 &script,
                 csv.path(),
             )?);
         } else {
             copied.push(time_psql(
                 &psql,
-                &cluster.database_url(&copy_db),
+                cluster.server().database_url(&copy_db).expose(),
                 &script,
                 csv.path(),
             )?);
-            seeded.push(seed(&cluster.database_url(&seed_db), &plan, &first)?);
+            seeded.push(seed(cluster.server().database_url(&seed_db).expose(), &plan, &first)?);
         }
-        cluster.drop_database(&seed_db)?;
-        cluster.drop_database(&copy_db)?;
+        cluster.server().drop_database(&seed_db)?;
+        cluster.server().drop_database(&copy_db)?;
     }
     let (seed_median, copy_median) = (median(&mut seeded), median(&mut copied));
     let copy_net = copy_median.saturating_sub(overhead);
@@ -147,8 +148,8 @@ fn main() -> anyhow::Result<()> {
 
 fn clone(cluster: &EmbeddedCluster, name: &str) -> anyhow::Result<String> {
     cluster
-        .handle()
-        .create_database_from_template(name, TEMPLATE)
+        .server()
+        .clone_database(name, TEMPLATE)
         .with_context(|| format!("cloning {TEMPLATE} into {name}"))?;
     Ok(name.to_owned())
 }

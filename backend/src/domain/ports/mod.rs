@@ -2,6 +2,7 @@
 
 pub mod diagram_renderer;
 pub mod example_data_store;
+pub mod revision_schemas;
 pub mod schema_introspector;
 pub mod seed_registry;
 pub mod snapshot_store;

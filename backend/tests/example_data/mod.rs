@@ -1,12 +1,6 @@
 //! `example_data_runs.feature` and `example_data_seeding.feature`: the seeding service with
 //! the real registry file and the Diesel store on a per-test clone of the migrated template.
 
-#[expect(
-    dead_code,
-    reason = "shared test support; this suite uses only part of it"
-)]
-mod support;
-
 use std::error::Error as StdError;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Barrier};
@@ -20,7 +14,7 @@ use diesel::{PgConnection, QueryableByName, RunQueryDsl};
 use rstest::fixture;
 use rstest_bdd::Slot;
 use rstest_bdd_macros::{ScenarioState, given, scenario, then, when};
-use support::TestDatabase;
+use backend::test_support::TestDatabase;
 use uuid::Uuid;
 
 const SEEDERS: usize = 8;
