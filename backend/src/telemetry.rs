@@ -62,8 +62,10 @@ pub fn init(format: LogFormat, default_level: tracing::Level) {
     let filter = EnvFilter::builder()
         .with_default_directive(default_level.into())
         .from_env_lossy();
+    // Colour codes only for a terminal: a log file or a pipe gets plain text.
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_writer(std::io::stderr);
     // Err means a subscriber is already installed, which is fine.
     let _ = match format {

@@ -39,8 +39,7 @@ fn try_main() -> anyhow::Result<RunOutcome> {
     let mut stdout = std::io::stdout().lock();
     if let Some(ErSnapshotsSubcommand::Review(review)) = args.subcommand.take() {
         telemetry::init(LogFormat::resolve(None)?, tracing::Level::WARN);
-        let workspace = workspace_root().context("finding the default migrations directory")?;
-        let command = ReviewCommand::parse(review, &workspace)?;
+        let command = ReviewCommand::parse(review, workspace_root())?;
         run_review(&command, &mut stdout).with_context(|| {
             format!(
                 "reviewing the schema change since {:?} failed",

@@ -197,7 +197,7 @@ fn review_ref(review: &Review, git_ref: String) {
     run(review, &["--base", git_ref.trim_matches('"')]);
 }
 
-#[then("the command succeeds")]
+#[then("the review succeeds")]
 fn succeeds(review: &Review) {
     let output = result(review);
     assert!(output.status.success(), "{}", describe(&output));

@@ -6,21 +6,21 @@ Feature: Schema-change review
     Given a checkout whose base commit holds the baseline migrations
     And a working-tree migration that adds a column and a table
     When er-snapshots review runs against the base
-    Then the command succeeds
+    Then the review succeeds
     And the report lists the new table and the new column and nothing else
     And the report draws the new table as added and its table as changed
 
   Scenario: An unchanged branch reports no schema change
     Given a checkout whose base commit holds the baseline migrations
     When er-snapshots review runs against the base
-    Then the command succeeds
+    Then the review succeeds
     And the report is the one line "No schema change"
 
   Scenario: The report goes to a file and the work tree is untouched
     Given a checkout whose base commit holds the baseline migrations
     And a working-tree migration that adds a column and a table
     When er-snapshots review runs against the base writing to a file
-    Then the command succeeds
+    Then the review succeeds
     And the report file lists the new table
     And the checkout's files are unchanged
 

@@ -134,6 +134,7 @@ fn generates_the_whole_schema_and_each_group_without_the_migrations_table() {
         [
             "schema-baseline.mmd",
             "schema-baseline.svg",
+            "schema.md",
             "walks.mmd",
             "walks.svg"
         ]
@@ -228,7 +229,7 @@ fn mermaid_only_never_calls_the_renderer() {
     let generated = service.generate().expect("no SVG needed");
     assert_eq!(
         names(&generated.snapshots),
-        ["schema-baseline.mmd", "walks.mmd"]
+        ["schema-baseline.mmd", "schema.md", "walks.mmd"]
     );
 }
 

@@ -10,6 +10,7 @@ use clap::Args;
 
 use crate::domain::er_diagram::{GitRef, SchemaName};
 use crate::domain::ports::revision_schemas::RevisionSchemaError;
+use crate::inbound::cli::workspace::WorkspaceNotFound;
 use crate::startup::er_review;
 
 /// Raw flags of `er-snapshots review`.
@@ -42,16 +43,22 @@ pub struct ReviewCommand {
     pub schema: SchemaName,
 }
 
-/// `--output` names a file under `docs/`, where only snapshots live.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "invalid value for --output: {} is under docs/; the review report is not a snapshot, write \
-     it elsewhere",
-    .path.display()
-)]
-pub struct OutputUnderDocs {
-    /// The path given.
-    pub path: PathBuf,
+/// Review flags that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ReviewArgumentError {
+    /// `--output` names a file under `docs/`, where only snapshots live.
+    #[error(
+        "invalid value for --output: {} is under docs/; the review report is not a snapshot, \
+         write it elsewhere",
+        .path.display()
+    )]
+    OutputUnderDocs {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// `--migrations-dir` was not given and there is no checkout to default from.
+    #[error("--migrations-dir not given and no default")]
+    NoDefaultMigrations(#[source] WorkspaceNotFound),
 }
 
 /// Whether `path` (absolute or relative to `cwd`) lies under `docs`.
@@ -73,26 +80,35 @@ fn is_under(path: &Path, cwd: &Path, docs: &Path) -> bool {
 }
 
 impl ReviewCommand {
-    /// Validates `args`; `workspace` is the repository root (defaults and the docs guard).
+    /// Validates `args`; `workspace` is the repository root around the working directory,
+    /// needed for the default migrations directory and guarding its `docs/`.
     ///
     /// # Errors
     ///
-    /// [`OutputUnderDocs`] when `--output` lies under the workspace's `docs/`.
-    pub fn parse(args: ReviewArgs, workspace: &Path) -> Result<Self, OutputUnderDocs> {
-        if let Some(output) = &args.output {
-            let cwd = std::env::current_dir().unwrap_or_else(|_| workspace.to_path_buf());
-            if is_under(output, &cwd, &workspace.join("docs")) {
-                return Err(OutputUnderDocs {
+    /// [`ReviewArgumentError`] when `--output` lies under the workspace's `docs/`, or when
+    /// `--migrations-dir` is not given outside a checkout.
+    pub fn parse(
+        args: ReviewArgs,
+        workspace: Result<PathBuf, WorkspaceNotFound>,
+    ) -> Result<Self, ReviewArgumentError> {
+        if let (Some(output), Ok(root)) = (&args.output, &workspace) {
+            let cwd = std::env::current_dir().unwrap_or_else(|_| root.clone());
+            if is_under(output, &cwd, &root.join("docs")) {
+                return Err(ReviewArgumentError::OutputUnderDocs {
                     path: output.clone(),
                 });
             }
         }
+        let migrations_dir = match args.migrations_dir {
+            Some(dir) => dir,
+            None => workspace
+                .map_err(ReviewArgumentError::NoDefaultMigrations)?
+                .join("backend/migrations"),
+        };
         Ok(Self {
             base: args.base,
             output: args.output,
-            migrations_dir: args
-                .migrations_dir
-                .unwrap_or_else(|| workspace.join("backend/migrations")),
+            migrations_dir,
             schema: args.schema,
         })
     }
@@ -169,7 +185,8 @@ mod tests {
         let wrapper =
             Wrapper::try_parse_from(std::iter::once("review").chain(flags.iter().copied()))
                 .map_err(|error| error.to_string())?;
-        ReviewCommand::parse(wrapper.review, workspace).map_err(|error| error.to_string())
+        ReviewCommand::parse(wrapper.review, Ok(workspace.to_path_buf()))
+            .map_err(|error| error.to_string())
     }
 
     #[rstest]
