@@ -77,7 +77,11 @@ fn main() -> anyhow::Result<()> {
         let seed_db = clone(&cluster, &format!("bench_seed_{round}"))?;
         let copy_db = clone(&cluster, &format!("bench_copy_{round}"))?;
         if round % 2 == 0 {
-            seeded.push(seed(cluster.server().database_url(&seed_db).expose(), &plan, &first)?);
+            seeded.push(seed(
+                cluster.server().database_url(&seed_db).expose(),
+                &plan,
+                &first,
+            )?);
             copied.push(time_psql(
                 &psql,
                 cluster.server().database_url(&copy_db).expose(),
@@ -91,7 +95,11 @@ fn main() -> anyhow::Result<()> {
                 &script,
                 csv.path(),
             )?);
-            seeded.push(seed(cluster.server().database_url(&seed_db).expose(), &plan, &first)?);
+            seeded.push(seed(
+                cluster.server().database_url(&seed_db).expose(),
+                &plan,
+                &first,
+            )?);
         }
         cluster.server().drop_database(&seed_db)?;
         cluster.server().drop_database(&copy_db)?;

@@ -18,3 +18,5 @@ COMMENT ON TABLE example_data_runs IS 'Named example-data seeds already applied;
 COMMENT ON COLUMN example_data_runs.seed_key IS 'The seed''s registry name, e.g. mossy-owl.';
 COMMENT ON COLUMN example_data_runs.seed IS 'The RNG seed the users were generated from.';
 COMMENT ON COLUMN example_data_runs.registry_digest IS 'SHA-256 (hex) of the registry entry applied and the descriptors it draws from.';
+COMMENT ON COLUMN example_data_runs.user_count IS 'How many users the seed wrote.';
+COMMENT ON COLUMN example_data_runs.seeded_at IS 'When the seeding transaction ran.';

@@ -9,12 +9,12 @@ use backend::domain::example_data::{self, SeedName, SeedOutcome, SeedPlan};
 use backend::domain::ports::example_data_store::ExampleDataStore;
 use backend::outbound::example_data_registry::RegistryFile;
 use backend::outbound::persistence::diesel_example_data_store::DieselExampleDataStore;
+use backend::test_support::TestDatabase;
 use diesel::sql_types::{Array, BigInt, Int4, Text, Uuid as SqlUuid};
 use diesel::{PgConnection, QueryableByName, RunQueryDsl};
 use rstest::fixture;
 use rstest_bdd::Slot;
 use rstest_bdd_macros::{ScenarioState, given, scenario, then, when};
-use backend::test_support::TestDatabase;
 use uuid::Uuid;
 
 const SEEDERS: usize = 8;

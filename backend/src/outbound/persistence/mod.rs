@@ -1,10 +1,10 @@
 //! Diesel-backed persistence adapters, database URLs, migrations and the one place Diesel
 //! errors are mapped (`error`).
 
-pub mod diesel_example_data_store;
 pub mod database_url;
+pub mod diesel_example_data_store;
 pub mod diesel_schema_introspector;
 pub mod error;
 pub mod migrations;
-pub mod schema;
 mod migrations_hash;
+pub mod schema;
