@@ -12,7 +12,8 @@ export PG_VERSION_REQ ?= =17.10.0
 MARKDOWNLINT := node_modules/.bin/markdownlint-cli2
 
 .PHONY: help setup fmt check-fmt lint clippy doc markdownlint test migrate-check ci \
-	bench-db-clone bench-example-data er-snapshots er-snapshots-check bench-er-snapshots
+	bench-db-clone bench-example-data bench-seed er-snapshots er-snapshots-check bench-er-snapshots \
+	er-review
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -47,6 +48,11 @@ er-snapshots: setup ## Regenerate the ER diagrams in docs/diagrams/er from the m
 er-snapshots-check: setup ## Fail with a diff when docs/diagrams/er no longer matches the migrations
 	$(CARGO) run --quiet -p backend --bin er-snapshots -- --check
 
+BASE ?= main
+er-review: setup ## Markdown report of the schema change since BASE (default main); OUTPUT=file optional
+	$(CARGO) run --quiet -p backend --bin er-snapshots -- review --base "$(BASE)" \
+		$(if $(OUTPUT),--output "$(OUTPUT)",)
+
 bench-er-snapshots: setup ## Median time of er-snapshots as a whole and per phase (cold and warm)
 	$(CARGO) bench -p backend --bench er_snapshots --profile dev
 
@@ -55,6 +61,9 @@ migrate-check: setup ## Apply the migrations to a throwaway embedded cluster; pr
 
 bench-db-clone: setup ## Median time to clone the migrated template (per-test database)
 	$(CARGO) bench -p backend --bench db_clone --profile dev
+
+bench-seed: setup ## Seeding rows per second against psql \copy of the same rows (100,000 users)
+	$(CARGO) bench -p backend --bench seed --profile dev
 
 bench-example-data: ## Users generated per second (criterion)
 	$(CARGO) bench -p example-data --bench generate

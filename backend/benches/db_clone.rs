@@ -6,44 +6,43 @@
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use backend::outbound::embedded_postgres::EmbeddedCluster;
-use backend::outbound::persistence::migrations::{DEFAULT_MIGRATIONS_DIR, Migrations};
-use diesel::{Connection, PgConnection};
+use backend::outbound::embedded_postgres::{EmbeddedCluster, EmbeddedOptions};
+use backend::outbound::persistence::migrations::Migrations;
 
 const RUNS: usize = 25;
 
 fn main() -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    let cluster = EmbeddedCluster::start()?;
+    let cluster = EmbeddedCluster::start(&EmbeddedOptions::throwaway())?;
     writeln!(
         out,
         "cluster start        {:>8.1} ms",
         ms(cluster.started_in())
     )?;
 
-    let migrations = Migrations::open(DEFAULT_MIGRATIONS_DIR)?;
     let began = Instant::now();
-    cluster.create_database("bench_template")?;
-    let mut conn = PgConnection::establish(&cluster.database_url("bench_template"))?;
-    migrations.run_pending(&mut conn)?;
-    drop(conn);
+    drop(
+        cluster
+            .server()
+            .create_migrated("bench_template", &Migrations::embedded())?,
+    );
     writeln!(out, "migrate template     {:>8.1} ms", ms(began.elapsed()))?;
 
-    let handle = cluster.handle();
+    let server = cluster.server();
     let mut clone = Vec::with_capacity(RUNS);
     let mut empty = Vec::with_capacity(RUNS);
     for run in 0..RUNS {
         let name = format!("bench_clone_{run}");
         let began = Instant::now();
-        handle.create_database_from_template(name.as_str(), "bench_template")?;
+        server.clone_database(&name, "bench_template")?;
         clone.push(began.elapsed());
-        cluster.drop_database(&name)?;
+        server.drop_database(&name)?;
 
         let name = format!("bench_empty_{run}");
         let began = Instant::now();
-        handle.create_database(name.as_str())?;
+        server.create_database(&name)?;
         empty.push(began.elapsed());
-        cluster.drop_database(&name)?;
+        server.drop_database(&name)?;
     }
     let (clone_median, empty_median) = (median(&mut clone), median(&mut empty));
     writeln!(

@@ -1,8 +1,10 @@
-//! `make bench-er-snapshots`: wall time of `er-snapshots` as a whole and per phase.
+//! `make bench-er-snapshots`: wall time of `er-snapshots` as a whole and per phase (the data
+//! dictionary is its own phase), and of `er-snapshots review --base HEAD`.
 //!
+//! Phases come from the report the composition root returns (in process, no stdout parsing).
 //! Cold runs start their own cluster; `--database-url` runs reuse one already running; the
-//! in-process row times introspection + Mermaid + SVG without process start. Where `mmdc` is on
-//! `PATH` (or `MMDC` names it) its SVG phase is timed in the same run and shown as a ratio.
+//! wall row times the real binary as a child process. Where `mmdc` is on `PATH` (or `MMDC`
+//! names it) its SVG phase is timed in the same run and shown as a ratio.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -10,37 +12,55 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use backend::domain::er_diagram::{
-    DIESEL_MIGRATIONS_TABLE, DiagramGroups, OutputFormat, SchemaName, assemble_snapshots,
-    normalise, plan_diagrams,
-};
-use backend::domain::ports::schema_introspector::SchemaIntrospector;
+use backend::domain::er_diagram::{OutputFormat, SchemaName};
 use backend::inbound::cli::er_snapshots::args::GroupsSource;
 use backend::inbound::cli::er_snapshots::groups_file::load_groups;
-use backend::outbound::embedded_postgres::EmbeddedCluster;
-use backend::outbound::mermaid_svg::{EMBEDDED_FONT_FAMILY, MermanSvgRenderer};
-use backend::outbound::persistence::diesel_schema_introspector::DieselSchemaIntrospector;
-use backend::outbound::persistence::migrations::{DEFAULT_MIGRATIONS_DIR, Migrations};
-use diesel::{Connection, PgConnection};
+use backend::outbound::embedded_postgres::EmbeddedOptions;
+use backend::outbound::persistence::migrations::Migrations;
+use backend::outbound::provision::{DatabaseSource, provision};
+use backend::startup::er_snapshots::{
+    self, PhaseTimings, RendererChoice, SchemaSource, SnapshotMode, SnapshotSettings,
+};
 
 const RUNS: usize = 7;
-const PHASES: [&str; 7] = [
+const PHASES: [&str; 9] = [
     "cluster-start",
     "migrate",
     "introspect",
     "mermaid",
     "svg",
+    "dictionary",
     "write",
     "total",
+    "wall",
 ];
 
-/// Per-phase samples in milliseconds, plus the wall time of the whole process.
+/// Per-phase samples in milliseconds.
 #[derive(Default)]
 struct Samples(BTreeMap<&'static str, Vec<f64>>);
 
 impl Samples {
-    fn push(&mut self, phase: &'static str, millis: f64) {
-        self.0.entry(phase).or_default().push(millis);
+    fn push(&mut self, phase: &'static str, duration: Duration) {
+        self.0.entry(phase).or_default().push(ms(duration));
+    }
+
+    fn record(&mut self, timings: &PhaseTimings) {
+        if let Some(took) = timings.cluster_start {
+            self.push("cluster-start", took);
+        }
+        if let Some(took) = timings.migrate {
+            self.push("migrate", took);
+        }
+        self.push("introspect", timings.introspect);
+        self.push("mermaid", timings.mermaid);
+        self.push("svg", timings.svg);
+        self.push("dictionary", timings.dictionary);
+        self.push("write", timings.write);
+        self.push("total", timings.total);
+        self.push(
+            "in-process",
+            timings.introspect + timings.mermaid + timings.svg,
+        );
     }
 
     fn median(&self, phase: &str) -> Option<f64> {
@@ -50,19 +70,46 @@ impl Samples {
     }
 }
 
-fn output_dir() -> anyhow::Result<tempfile::TempDir> {
-    let dir = tempfile::tempdir()?;
-    let groups = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/diagrams/er/groups.toml");
-    std::fs::copy(groups, dir.path().join("groups.toml"))?;
-    Ok(dir)
+fn groups_file() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/diagrams/er/groups.toml")
 }
 
-/// Runs the command once in a fresh output directory and records its phases.
-fn run_command(extra: &[&str], samples: &mut Samples) -> anyhow::Result<()> {
-    let dir = output_dir()?;
+fn settings(
+    source: SchemaSource,
+    renderer: RendererChoice,
+    output: &Path,
+) -> anyhow::Result<SnapshotSettings> {
+    Ok(SnapshotSettings {
+        source,
+        schema: SchemaName::default(),
+        include_migrations_table: false,
+        groups: load_groups(&GroupsSource::Explicit(groups_file()))?,
+        groups_file: Some(groups_file()),
+        format: OutputFormat::Both,
+        renderer,
+        output_dir: output.to_path_buf(),
+        mode: SnapshotMode::Write,
+    })
+}
+
+/// Runs the pipeline once in process, in a fresh output directory, and records its phases.
+fn run_in_process(
+    source: &SchemaSource,
+    renderer: &RendererChoice,
+    samples: &mut Samples,
+) -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let run = er_snapshots::run(&settings(source.clone(), renderer.clone(), dir.path())?)?;
+    samples.record(&run.timings);
+    Ok(())
+}
+
+/// Runs the binary once in a fresh output directory and records its wall time.
+fn run_binary(extra: &[&str], samples: &mut Samples) -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    std::fs::copy(groups_file(), dir.path().join("groups.toml"))?;
     let began = Instant::now();
     let output = Command::new(env!("CARGO_BIN_EXE_er-snapshots"))
-        .arg("--verbose")
         .arg("--output-dir")
         .arg(dir.path())
         .args(extra)
@@ -73,17 +120,27 @@ fn run_command(extra: &[&str], samples: &mut Samples) -> anyhow::Result<()> {
         "er-snapshots failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    samples.push("wall", ms(wall));
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let mut words = line.split_whitespace();
-        if let (Some("timing"), Some(phase), Some(value)) =
-            (words.next(), words.next(), words.next())
-            && let Some(phase) = PHASES.iter().find(|known| **known == phase)
-        {
-            samples.push(phase, value.parse()?);
-        }
-    }
+    samples.push("wall", wall);
     Ok(())
+}
+
+/// Median wall time of `er-snapshots review --base HEAD`: git read, one cluster start, two
+/// migrated databases, two introspections, diff and report.
+fn time_review() -> anyhow::Result<f64> {
+    let mut samples = Samples::default();
+    for _ in 0..RUNS.min(5) {
+        let began = Instant::now();
+        let output = Command::new(env!("CARGO_BIN_EXE_er-snapshots"))
+            .args(["review", "--base", "HEAD"])
+            .output()?;
+        anyhow::ensure!(
+            output.status.success(),
+            "er-snapshots review failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        samples.push("review", began.elapsed());
+    }
+    Ok(samples.median("review").unwrap_or_default())
 }
 
 fn find_mmdc() -> Option<PathBuf> {
@@ -100,42 +157,42 @@ fn find_mmdc() -> Option<PathBuf> {
 fn main() -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     writeln!(out, "er-snapshots benchmark: medians of {RUNS} runs (ms)")?;
+    let merman = RendererChoice::Merman { font: None };
 
     let mut cold = Samples::default();
+    let from_migrations =
+        SchemaSource::Migrations(Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations"));
     for _ in 0..RUNS {
-        run_command(&[], &mut cold)?;
+        run_in_process(&from_migrations, &merman, &mut cold)?;
+        run_binary(&[], &mut cold)?;
     }
 
-    let cluster = EmbeddedCluster::start()?;
-    cluster.create_database("bench_er_snapshots")?;
-    let url = cluster.database_url("bench_er_snapshots");
-    let mut conn = PgConnection::establish(&url)?;
-    Migrations::open(DEFAULT_MIGRATIONS_DIR)?.run_pending(&mut conn)?;
+    let provisioned = provision(
+        &DatabaseSource::Embedded(EmbeddedOptions::throwaway()),
+        &Migrations::embedded(),
+    )?;
+    let url = provisioned.database.url.clone();
     let mut warm = Samples::default();
     for _ in 0..RUNS {
-        run_command(&["--database-url", &url], &mut warm)?;
+        run_in_process(&SchemaSource::Database(url.clone()), &merman, &mut warm)?;
+        run_binary(&["--database-url", url.expose()], &mut warm)?;
     }
 
-    let in_process = time_in_process(conn)?;
+    let review = time_review()?;
 
-    let mmdc = find_mmdc();
     let mut mmdc_samples = Samples::default();
-    if let Some(program) = &mmdc {
-        let program = program.display().to_string();
-        let mut flags = vec![
-            "--database-url",
-            url.as_str(),
-            "--renderer",
-            "mmdc",
-            "--mmdc",
-            &program,
-        ];
+    if let Some(program) = find_mmdc() {
         let config = std::env::var("MMDC_PUPPETEER_CONFIG").unwrap_or_default();
-        if !config.is_empty() {
-            flags.extend(["--puppeteer-config", config.as_str()]);
-        }
+        let mmdc = RendererChoice::Mmdc {
+            program,
+            puppeteer_config: (!config.is_empty()).then(|| PathBuf::from(config)),
+        };
         for _ in 0..3 {
-            run_command(&flags, &mut mmdc_samples)?;
+            run_in_process(
+                &SchemaSource::Database(url.clone()),
+                &mmdc,
+                &mut mmdc_samples,
+            )?;
         }
     }
 
@@ -144,7 +201,7 @@ fn main() -> anyhow::Result<()> {
         "{:<16}{:>14}{:>16}",
         "phase", "cold command", "--database-url"
     )?;
-    for phase in PHASES.iter().copied().chain(["wall"]) {
+    for phase in PHASES {
         let cell = |samples: &Samples| {
             samples
                 .median(phase)
@@ -152,14 +209,20 @@ fn main() -> anyhow::Result<()> {
         };
         writeln!(out, "{phase:<16}{:>14}{:>16}", cell(&cold), cell(&warm))?;
     }
+    let in_process = warm.median("in-process").unwrap_or_default();
     writeln!(
         out,
         "in-process introspect+mermaid+svg: {in_process:.1} ms (target < 300 ms)"
     )?;
+    writeln!(
+        out,
+        "review --base HEAD (both revisions migrated on one cold cluster): {review:.1} ms wall \
+         (target < 3000 ms)"
+    )?;
     let cold_wall = cold.median("wall").unwrap_or_default();
     writeln!(
         out,
-        "cold command wall: {cold_wall:.1} ms (target < 5000 ms)"
+        "cold command wall: {cold_wall:.1} ms (target < 1000 ms)"
     )?;
     match (mmdc_samples.median("svg"), warm.median("svg")) {
         (Some(mmdc_svg), Some(merman_svg)) => writeln!(
@@ -173,27 +236,6 @@ fn main() -> anyhow::Result<()> {
         )?,
     }
     Ok(())
-}
-
-/// Median of introspection + normalise + Mermaid + SVG over one open connection, in process.
-fn time_in_process(conn: PgConnection) -> anyhow::Result<f64> {
-    let schema = SchemaName::default();
-    let groups: DiagramGroups = load_groups(&GroupsSource::Explicit(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/diagrams/er/groups.toml"),
-    ))?;
-    let renderer = MermanSvgRenderer::with_embedded_font()?;
-    let mut introspector = DieselSchemaIntrospector::new(conn);
-    let mut samples = Samples::default();
-    for _ in 0..RUNS {
-        let began = Instant::now();
-        let graph = introspector.introspect(&schema)?;
-        let normalised = normalise(graph.without_tables(&[DIESEL_MIGRATIONS_TABLE]));
-        let diagrams = plan_diagrams(&normalised, &groups, Some(EMBEDDED_FONT_FAMILY))?;
-        let set = assemble_snapshots(&diagrams, OutputFormat::Both, &renderer)?;
-        anyhow::ensure!(!set.is_empty(), "no snapshots");
-        samples.push("total", ms(began.elapsed()));
-    }
-    Ok(samples.median("total").unwrap_or_default())
 }
 
 fn ms(duration: Duration) -> f64 {

@@ -1,17 +1,13 @@
-//! `migrate-check`: applies `backend/migrations` to a throwaway embedded PostgreSQL, reverts
-//! and re-applies them, and prints each table (read through the schema introspector) with its
-//! column count.
+//! `migrate-check`: applies the migrations (a directory given as the only argument, else the
+//! embedded baseline) to a throwaway embedded `PostgreSQL`, reverts and re-applies them, and
+//! prints each table (read through the schema introspector) with its column count.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
-use backend::domain::er_diagram::{SchemaName, normalise};
-use backend::domain::ports::schema_introspector::SchemaIntrospector;
-use backend::outbound::embedded_postgres::EmbeddedCluster;
-use backend::outbound::persistence::diesel_schema_introspector::DieselSchemaIntrospector;
-use backend::outbound::persistence::migrations::{DEFAULT_MIGRATIONS_DIR, Migrations};
-use diesel::{Connection, PgConnection};
+use backend::startup::migrate_check;
+use backend::telemetry::{self, LogFormat};
 
 fn main() -> ExitCode {
     match run() {
@@ -24,35 +20,21 @@ fn main() -> ExitCode {
 }
 
 fn run() -> anyhow::Result<()> {
-    let dir = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| DEFAULT_MIGRATIONS_DIR.to_owned());
-    let migrations = Migrations::open(&dir)?;
-    let cluster = EmbeddedCluster::start()?;
+    telemetry::init(LogFormat::resolve(None)?, tracing::Level::WARN);
+    let report = migrate_check::run(std::env::args_os().nth(1).map(PathBuf::from))?;
     let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "cluster started in {} ms",
-        cluster.started_in().as_millis()
-    )?;
-    cluster.create_database("migrate_check")?;
-    let mut conn = PgConnection::establish(&cluster.database_url("migrate_check"))
-        .context("connecting to the throwaway database")?;
-    let applied = migrations.run_pending(&mut conn)?;
-    let reverted = migrations.revert_all(&mut conn)?;
-    let reapplied = migrations.run_pending(&mut conn)?;
+    if let Some(took) = report.cluster_started_in {
+        writeln!(out, "cluster started in {} ms", took.as_millis())?;
+    }
     writeln!(
         out,
         "{} migrations applied, {} reverted, {} re-applied from {}",
-        applied.len(),
-        reverted.len(),
-        reapplied.len(),
-        migrations.path().display()
+        report.applied.len(),
+        report.reverted.len(),
+        report.reapplied.len(),
+        report.origin
     )?;
-    let mut introspector = DieselSchemaIntrospector::new(conn);
-    let schema = normalise(introspector.introspect(&SchemaName::default())?);
-    let tables = &schema.tables;
-    for table in tables {
+    for table in &report.schema.tables {
         writeln!(
             out,
             "  {:<28} {:>2} columns",
@@ -60,8 +42,6 @@ fn run() -> anyhow::Result<()> {
             table.columns.len()
         )?;
     }
-    writeln!(out, "{} tables", tables.len())?;
-    drop(introspector);
-    cluster.drop_database("migrate_check")?;
+    writeln!(out, "{} tables", report.schema.tables.len())?;
     Ok(())
 }

@@ -2,6 +2,10 @@
 //!
 //! Nothing here imports diesel, actix, postgres or filesystem code.
 
+pub mod descriptor;
 pub mod er_diagram;
+pub mod example_data;
 pub mod pagination;
 pub mod ports;
+pub mod preferences;
+pub mod user;

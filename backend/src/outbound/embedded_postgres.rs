@@ -1,12 +1,14 @@
-//! The one place that starts an embedded PostgreSQL cluster, through `pg-embed-setup-unpriv`.
-//!
-//! Used by the `er-snapshots` command and by the test support; tuned for throwaway data.
+//! The one place that starts an embedded `PostgreSQL` cluster, through `pg-embed-setup-unpriv`,
+//! and manages databases on it. [`crate::outbound::provision`] turns a cluster (or a URL) into
+//! a migrated database.
 
 use std::time::{Duration, Instant};
 
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use pg_embedded_setup_unpriv::{BootstrapError, ClusterGuard, ClusterHandle, TestCluster};
 use thiserror::Error;
+
+use crate::outbound::persistence::database_url::DatabaseUrl;
 
 /// What to run when the cluster cannot start: the project's idempotent set-up script.
 pub const SETUP_HINT: &str = "run `make setup` (scripts/setup): it installs the PostgreSQL \
@@ -15,11 +17,9 @@ pub const SETUP_HINT: &str = "run `make setup` (scripts/setup): it installs the 
 /// Failures while starting or using the embedded cluster.
 #[derive(Debug, Error)]
 pub enum EmbeddedPostgresError {
-    /// The cluster could not be bootstrapped or started.
-    #[error("embedded PostgreSQL could not start: {message}\n  hint: {hint}")]
+    /// The cluster could not be bootstrapped or started; the cause chain follows as sources.
+    #[error("embedded PostgreSQL could not start ({hint})")]
     Start {
-        /// The crate's own account of the failure, with its cause chain.
-        message: String,
         /// What to run to fix it.
         hint: &'static str,
         /// The bootstrap error.
@@ -37,7 +37,7 @@ pub enum EmbeddedPostgresError {
         #[source]
         source: BootstrapError,
     },
-    /// Connecting or applying server settings failed.
+    /// Applying server settings failed.
     #[error("embedded PostgreSQL: could not tune the server for throwaway data")]
     Tune(#[source] diesel::result::Error),
     /// Connecting to the admin database failed.
@@ -45,59 +45,44 @@ pub enum EmbeddedPostgresError {
     Connect(#[source] diesel::ConnectionError),
 }
 
-/// A running embedded cluster, stopped when dropped.
-#[derive(Debug)]
-pub struct EmbeddedCluster {
-    handle: ClusterHandle,
-    // Dropping the guard stops the server; it is !Send, so the cluster lives on one thread.
-    _guard: ClusterGuard,
-    started_in: Duration,
+/// How to run an embedded cluster.
+///
+/// Non-exhaustive so that options (such as a persistent data directory) can be added without
+/// breaking callers; build it with [`EmbeddedOptions::throwaway`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct EmbeddedOptions {
+    /// Trade durability for speed (`fsync`, `synchronous_commit`, `full_page_writes` off):
+    /// right for data that dies with the cluster, wrong for data kept across restarts.
+    pub tune_for_throwaway_data: bool,
 }
 
-impl EmbeddedCluster {
-    /// Starts a fresh cluster and tunes it for disposable data.
-    ///
-    /// # Errors
-    /// [`EmbeddedPostgresError::Start`] when the binaries, the worker or the data directory are
-    /// not usable; the message says what to run.
-    pub fn start() -> Result<Self, EmbeddedPostgresError> {
-        let began = Instant::now();
-        let (handle, guard) = TestCluster::new_split().map_err(start_error)?;
-        tune_for_throwaway_data(&handle)?;
-        Ok(Self {
-            handle,
-            _guard: guard,
-            started_in: began.elapsed(),
-        })
+impl EmbeddedOptions {
+    /// A cluster whose data is discarded when it stops, tuned for speed.
+    pub const fn throwaway() -> Self {
+        Self {
+            tune_for_throwaway_data: true,
+        }
     }
+}
 
-    /// Starts a cluster whose server lives until the process exits, for a process-wide
-    /// singleton (the test support's shared cluster).
-    ///
-    /// # Errors
-    /// As for [`EmbeddedCluster::start`].
-    pub fn start_for_process() -> Result<ClusterHandle, EmbeddedPostgresError> {
-        let (handle, guard) = TestCluster::new_split().map_err(start_error)?;
-        handle.register_shutdown_on_exit().map_err(start_error)?;
-        // The exit hook now owns shutdown; dropping the guard here would stop the server.
-        std::mem::forget(guard);
-        tune_for_throwaway_data(&handle)?;
-        Ok(handle)
+impl Default for EmbeddedOptions {
+    fn default() -> Self {
+        Self::throwaway()
     }
+}
 
-    /// The handle for database-level operations.
-    pub const fn handle(&self) -> &ClusterHandle {
-        &self.handle
-    }
+/// A running server: `Send + Sync`, cheap to clone; databases are created and dropped here.
+#[derive(Debug, Clone)]
+pub struct PgServer {
+    handle: ClusterHandle,
+}
 
-    /// How long bootstrap and start took.
-    pub const fn started_in(&self) -> Duration {
-        self.started_in
-    }
-
-    /// The connection URL for `database` on this cluster (it carries the superuser password).
-    pub fn database_url(&self, database: &str) -> String {
-        self.handle.connection().database_url(database)
+impl PgServer {
+    /// The connection URL for `database` on this server (it carries the superuser password,
+    /// which [`DatabaseUrl`] redacts when shown).
+    pub fn database_url(&self, database: &str) -> DatabaseUrl {
+        DatabaseUrl::from_trusted(self.handle.connection().database_url(database))
     }
 
     /// Creates an empty database.
@@ -110,6 +95,26 @@ impl EmbeddedCluster {
             .map_err(|source| database_error("create", name, source))
     }
 
+    /// Creates `name` as a copy of `template`.
+    ///
+    /// # Errors
+    /// [`EmbeddedPostgresError::Database`] when the template is missing or in use.
+    pub fn clone_database(&self, name: &str, template: &str) -> Result<(), EmbeddedPostgresError> {
+        self.handle
+            .create_database_from_template(name, template)
+            .map_err(|source| database_error("clone", name, source))
+    }
+
+    /// Whether `name` exists.
+    ///
+    /// # Errors
+    /// [`EmbeddedPostgresError::Database`] when the server cannot be asked.
+    pub fn database_exists(&self, name: &str) -> Result<bool, EmbeddedPostgresError> {
+        self.handle
+            .database_exists(name)
+            .map_err(|source| database_error("look up", name, source))
+    }
+
     /// Drops a database.
     ///
     /// # Errors
@@ -118,6 +123,81 @@ impl EmbeddedCluster {
         self.handle
             .drop_database(name)
             .map_err(|source| database_error("drop", name, source))
+    }
+
+    /// A connection to the admin database `postgres`.
+    ///
+    /// # Errors
+    /// [`EmbeddedPostgresError::Connect`] when the server does not answer.
+    pub fn connect_admin(&self) -> Result<PgConnection, EmbeddedPostgresError> {
+        PgConnection::establish(self.database_url("postgres").expose())
+            .map_err(EmbeddedPostgresError::Connect)
+    }
+
+    fn apply(&self, options: &EmbeddedOptions) -> Result<(), EmbeddedPostgresError> {
+        if options.tune_for_throwaway_data {
+            tune_for_throwaway_data(self)?;
+        }
+        Ok(())
+    }
+
+    /// Starts a cluster whose server lives until the process exits: the process-wide
+    /// singleton of the test support.
+    ///
+    /// # Errors
+    /// As for [`EmbeddedCluster::start`].
+    #[cfg(feature = "test-support")]
+    pub fn start_for_process(options: &EmbeddedOptions) -> Result<Self, EmbeddedPostgresError> {
+        let (handle, guard) = TestCluster::new_split().map_err(start_error)?;
+        handle.register_shutdown_on_exit().map_err(start_error)?;
+        // The exit hook now owns shutdown; dropping the guard here would stop the server.
+        std::mem::forget(guard);
+        let server = Self { handle };
+        server.apply(options)?;
+        Ok(server)
+    }
+}
+
+/// A running embedded cluster, stopped when dropped.
+#[derive(Debug)]
+pub struct EmbeddedCluster {
+    server: PgServer,
+    // Dropping the guard stops the server; it is !Send, so the cluster lives on one thread.
+    _guard: ClusterGuard,
+    started_in: Duration,
+}
+
+impl EmbeddedCluster {
+    /// Starts a fresh cluster as `options` say.
+    ///
+    /// # Errors
+    /// [`EmbeddedPostgresError::Start`] when the binaries, the worker or the data directory are
+    /// not usable; the message says what to run.
+    pub fn start(options: &EmbeddedOptions) -> Result<Self, EmbeddedPostgresError> {
+        let began = Instant::now();
+        let (handle, guard) = TestCluster::new_split().map_err(start_error)?;
+        let server = PgServer { handle };
+        server.apply(options)?;
+        let started_in = began.elapsed();
+        tracing::debug!(
+            started_ms = started_in.as_millis(),
+            "embedded PostgreSQL started"
+        );
+        Ok(Self {
+            server,
+            _guard: guard,
+            started_in,
+        })
+    }
+
+    /// The running server, for database-level operations.
+    pub const fn server(&self) -> &PgServer {
+        &self.server
+    }
+
+    /// How long bootstrap and start took.
+    pub const fn started_in(&self) -> Duration {
+        self.started_in
     }
 }
 
@@ -133,9 +213,8 @@ fn database_error(
     }
 }
 
-fn start_error(source: BootstrapError) -> EmbeddedPostgresError {
+const fn start_error(source: BootstrapError) -> EmbeddedPostgresError {
     EmbeddedPostgresError::Start {
-        message: format!("{source:#}"),
         hint: SETUP_HINT,
         source,
     }
@@ -143,9 +222,8 @@ fn start_error(source: BootstrapError) -> EmbeddedPostgresError {
 
 // The cluster holds nothing worth keeping, so durability is traded for speed: template clones
 // and migrations stop waiting on fsync. All three settings apply on reload.
-fn tune_for_throwaway_data(handle: &ClusterHandle) -> Result<(), EmbeddedPostgresError> {
-    let url = handle.connection().database_url("postgres");
-    let mut conn = PgConnection::establish(&url).map_err(EmbeddedPostgresError::Connect)?;
+fn tune_for_throwaway_data(server: &PgServer) -> Result<(), EmbeddedPostgresError> {
+    let mut conn = server.connect_admin()?;
     for statement in [
         "ALTER SYSTEM SET fsync = off",
         "ALTER SYSTEM SET synchronous_commit = off",

@@ -1,9 +1,11 @@
 //! SVG renderer adapter over the `merman` crate: in-process, no browser.
 //!
-//! Labels are measured with one fixed font (vendored `DejaVu Sans` unless overridden).
+//! Labels are measured with one fixed font (vendored `DejaVu Sans` unless overridden) and drawn
+//! as SVG `<text>`, so `rsvg-convert`, resvg and image previewers show them as browsers do.
 
 use std::path::Path;
 
+use merman::svg::SvgPipeline;
 use merman::svg::export::{NativeFontContext, NativeFontLimits};
 use merman::{OperationControl, RenderOutput, RenderRequest, Renderer, SvgEnvironment, SvgRequest};
 
@@ -71,6 +73,8 @@ impl MermanSvgRenderer {
             renderer: Renderer::new(),
             request: SvgRequest {
                 environment,
+                // Text-only output: strips any HTML label and CSS that librsvg or resvg cannot draw.
+                pipeline: Some(SvgPipeline::resvg_safe()),
                 ..SvgRequest::default()
             },
         })
@@ -92,7 +96,7 @@ impl DiagramRenderer for MermanSvgRenderer {
             .map_err(|error| failed(Box::new(error)))?;
         match output {
             RenderOutput::Svg(Some(svg)) => {
-                let mut text = svg.into_parts().0;
+                let mut text = preserve_word_spaces(svg.into_parts().0);
                 if !text.ends_with('\n') {
                     text.push('\n');
                 }
@@ -103,11 +107,25 @@ impl DiagramRenderer for MermanSvgRenderer {
     }
 }
 
+/// Labels are one `<tspan>` per word, each after the first starting with a space; with the
+/// default `xml:space` librsvg drops those spaces (`Theidwithin...`), so the root asks for
+/// `preserve`. The output has no other whitespace-only text to be affected.
+fn preserve_word_spaces(svg: String) -> String {
+    match svg.strip_prefix("<svg ") {
+        Some(rest) if !svg.contains("xml:space=") => format!("<svg xml:space=\"preserve\" {rest}"),
+        _ => svg,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use rstest::rstest;
 
-    use super::MermanSvgRenderer;
+    use super::{EMBEDDED_FONT_FAMILY, MermanSvgRenderer};
+    use crate::domain::er_diagram::fixture_schema::generated_schema;
+    use crate::domain::er_diagram::{
+        DiagramGroups, MAX_MERMAID_SOURCE_CHARS, normalise, plan_diagrams,
+    };
     use crate::domain::ports::diagram_renderer::{DiagramRenderError, DiagramRenderer};
 
     const WALKS: &str = include_str!("../../tests/golden/er_diagram/walks.mmd");
@@ -118,23 +136,71 @@ mod tests {
         let renderer = MermanSvgRenderer::with_embedded_font().expect("embedded font loads");
         let svg = renderer.render_svg("walks", WALKS).expect("renders");
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>\n"));
+        // SVG-text labels are one <tspan> per word; later words keep their leading space.
         for label in [
             ">route_points<",
-            ">order items<",
+            ">order<",
+            "> items<",
             ">class<",
-            ">weird\"name<",
             ">users<",
         ] {
-            assert!(
-                svg.contains(label) || svg.contains(&label.replace('"', "&quot;")),
-                "{label}"
-            );
+            assert!(svg.contains(label), "{label}");
         }
-        assert!(svg.contains("font-family:DejaVu Sans"));
+        assert!(
+            [">weird'name<", ">weird&#39;name<", ">weird&apos;name<"]
+                .iter()
+                .any(|label| svg.contains(label)),
+            "a double quote in a name is drawn as a single quote"
+        );
+        assert!(!svg.contains("foreignObject"), "labels are SVG text");
+        assert!(
+            svg.starts_with("<svg xml:space=\"preserve\" "),
+            "word spaces kept"
+        );
+        assert!(svg.contains("DejaVu Sans"), "measured font named first");
+        assert!(svg.contains("sans-serif"), "generic fallback present");
         let again = MermanSvgRenderer::with_embedded_font()
             .and_then(|renderer| renderer.render_svg("walks", WALKS))
             .expect("renders again");
         assert_eq!(svg, again);
+    }
+
+    /// `(width, height)` from the root `viewBox`.
+    fn view_box_size(svg: &str) -> (f64, f64) {
+        let start = svg.find("viewBox=\"").expect("viewBox") + "viewBox=\"".len();
+        let end = start + svg[start..].find('"').expect("closing quote");
+        let numbers: Vec<f64> = svg[start..end]
+            .split_whitespace()
+            .map(|n| n.parse().expect("number"))
+            .collect();
+        (numbers[2], numbers[3])
+    }
+
+    #[rstest]
+    fn sixty_tables_draw_no_wider_than_three_times_their_height() {
+        let schema = normalise(generated_schema(60, 70));
+        let diagrams = plan_diagrams(
+            &schema,
+            &DiagramGroups::default(),
+            Some(EMBEDDED_FONT_FAMILY),
+        )
+        .expect("plan");
+        assert_eq!(
+            diagrams.len(),
+            1,
+            "60 tables fit in one whole-schema diagram"
+        );
+        assert!(diagrams[0].mermaid.chars().count() < MAX_MERMAID_SOURCE_CHARS);
+        let renderer = MermanSvgRenderer::with_embedded_font().expect("embedded font loads");
+        let svg = renderer
+            .render_svg(&diagrams[0].stem, &diagrams[0].mermaid)
+            .expect("renders");
+        assert!(!svg.contains("foreignObject"));
+        let (width, height) = view_box_size(&svg);
+        assert!(
+            width <= 3.0 * height,
+            "{width} x {height} is wider than 3:1"
+        );
     }
 
     #[rstest]

@@ -1,6 +1,7 @@
 //! Snapshot store over a directory: stage everything, fsync, then swap files in with rollback.
 //!
-//! Owns only `*.mmd` and `*.svg` in the directory; other files (README, groups config) stay.
+//! Owns only `*.mmd`, `*.svg` and `schema.md` in the directory; other files (README, groups
+//! config) stay.
 
 use std::fs::{self, File};
 use std::io::{self, Write as _};
@@ -278,6 +279,7 @@ mod tests {
         let diagrams = [Diagram {
             stem: "a".to_owned(),
             mermaid: "erDiagram\n".to_owned(),
+            note: None,
         }];
         let result = assemble_snapshots(&diagrams, OutputFormat::Both, &FailingRenderer)
             .map(|files| SnapshotDirectory::new(previous_run.path()).replace(&files));

@@ -3,6 +3,7 @@
 
 use std::io;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use thiserror::Error;
 use uuid::Uuid;
@@ -70,6 +71,32 @@ pub enum RegistryError {
         /// The I/O failure.
         #[source]
         source: io::Error,
+    },
+    /// The registry's lock file could not be opened or locked.
+    #[error("cannot lock registry {} with lock file {}", path.display(), lock_path.display())]
+    Lock {
+        /// The registry file.
+        path: PathBuf,
+        /// The lock file beside it.
+        lock_path: PathBuf,
+        /// The I/O failure.
+        #[source]
+        source: io::Error,
+    },
+    /// Another writer held the registry's lock for longer than the caller would wait.
+    #[error(
+        "registry {} is locked by another writer: lock file {} still held after {} ms",
+        path.display(),
+        lock_path.display(),
+        waited.as_millis()
+    )]
+    Locked {
+        /// The registry file.
+        path: PathBuf,
+        /// The lock file beside it.
+        lock_path: PathBuf,
+        /// How long the caller waited.
+        waited: Duration,
     },
 }
 

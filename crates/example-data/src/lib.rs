@@ -20,6 +20,7 @@ mod descriptor;
 mod display_name;
 mod error;
 mod generator;
+mod locate;
 mod names;
 mod registry;
 mod rng;
@@ -29,8 +30,12 @@ pub use descriptor::{Descriptor, Slug, SlugError};
 pub use display_name::{DisplayName, DisplayNameError};
 pub use error::{FieldError, RegistryError};
 pub use generator::{ExamplePreferences, ExampleUser, ExampleUsers, UnitSystem, generate_users};
+pub use locate::{LocateError, find_default_registry};
 pub use names::{NameLength, memorable_name, suggest_name};
-pub use registry::{DEFAULT_REGISTRY_PATH, DuplicateSeedError, REGISTRY_VERSION, Registry};
+pub use registry::{
+    DEFAULT_LOCK_WAIT, DEFAULT_REGISTRY_PATH, DuplicateSeedError, LockedRegistry, REGISTRY_VERSION,
+    Registry, registry_lock_path,
+};
 pub use seed::{
     NamedSeed, SeedName, SeedNameError, SeedValue, SeedValueError, UserCount, UserCountError,
 };

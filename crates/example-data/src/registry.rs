@@ -1,11 +1,13 @@
 //! The named-seed registry: a versioned JSON file holding the descriptor catalogue and the
 //! named seeds, parsed raw, validated once, and written back atomically.
 
+mod lock;
 mod raw;
 mod validate;
 
 use std::fs;
 use std::path::Path;
+use std::time::Duration;
 
 use thiserror::Error;
 
@@ -15,11 +17,17 @@ use crate::error::RegistryError;
 use crate::seed::{NamedSeed, SeedName};
 use raw::{Document, RawRegistry};
 
+pub use lock::{LockedRegistry, registry_lock_path};
+
 /// The registry format version this build reads and writes.
 pub const REGISTRY_VERSION: u32 = 1;
 
-/// Where the committed registry lives, relative to the workspace root.
+/// Where the committed registry lives, relative to the workspace root; see
+/// [`find_default_registry`](crate::find_default_registry).
 pub const DEFAULT_REGISTRY_PATH: &str = "backend/fixtures/example-data/seeds.json";
+
+/// How long [`Registry::load_locked`] callers in this crate wait for another writer.
+pub const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(10);
 
 /// A validated registry: non-empty catalogues with unique ids and slugs, and uniquely
 /// named seeds.
@@ -50,6 +58,21 @@ impl Registry {
             source,
         })?;
         Self::parse(&text, path)
+    }
+
+    /// Takes the registry's exclusive lock (the file [`registry_lock_path`] names, created
+    /// if needed), then reads and validates the registry, for a read-modify-write that no
+    /// other writer can interleave with. Waits up to `wait` while another writer holds it.
+    /// Readers need no lock: [`Registry::save`] replaces the file atomically.
+    ///
+    /// # Errors
+    ///
+    /// [`RegistryError::Read`] when the registry is missing (no lock file is created then),
+    /// [`RegistryError::Lock`] when the lock file cannot be opened or locked,
+    /// [`RegistryError::Locked`] when another writer still holds it after `wait`; otherwise
+    /// as [`Self::load`].
+    pub fn load_locked(path: &Path, wait: Duration) -> Result<LockedRegistry, RegistryError> {
+        LockedRegistry::acquire(path, wait)
     }
 
     /// Parses and validates registry text; `path` only names the file in errors.

@@ -1,6 +1,7 @@
 //! Drift between generated snapshots and the files on disk, as a unified diff.
 //!
-//! Used by `--check`: Mermaid sources diff line by line, SVGs report a one-line summary.
+//! Used by `--check`: Mermaid sources and the data dictionary diff line by line, SVGs report a
+//! one-line summary.
 
 use std::fmt::Write as _;
 
@@ -65,7 +66,7 @@ pub fn compare_snapshots(generated: &SnapshotSet, on_disk: &SnapshotSet) -> Drif
 fn write_change(report: &mut String, name: &str, old: &[u8], new: &[u8]) {
     if std::path::Path::new(name)
         .extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("mmd"))
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("mmd") || ext.eq_ignore_ascii_case("md"))
         && let (Ok(old), Ok(new)) = (std::str::from_utf8(old), std::str::from_utf8(new))
     {
         let diff = TextDiff::from_lines(old, new);

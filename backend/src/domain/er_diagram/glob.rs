@@ -1,12 +1,18 @@
 //! Table-name globs for diagram groups: `*` matches any run, `?` one character.
 //!
-//! Validated once where the groups file is read; matching is total.
+//! Validated once where the groups file is read; matching is `globset`'s.
 
+use std::cmp::Ordering;
 use std::fmt;
 
+use globset::{GlobBuilder, GlobMatcher};
+
 /// A non-empty pattern of table-name characters plus the wildcards `*` and `?`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct TableGlob(String);
+#[derive(Debug, Clone)]
+pub struct TableGlob {
+    pattern: String,
+    matcher: GlobMatcher,
+}
 
 /// Why a string is not a [`TableGlob`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -20,60 +26,64 @@ impl TryFrom<&str> for TableGlob {
     type Error = TableGlobError;
 
     fn try_from(pattern: &str) -> Result<Self, Self::Error> {
+        let invalid = || TableGlobError {
+            pattern: pattern.to_owned(),
+        };
+        // Only table-name characters and the two wildcards: no classes, braces or escapes.
         let valid = !pattern.is_empty()
             && pattern
                 .chars()
                 .all(|ch| ch.is_alphanumeric() || matches!(ch, '_' | '-' | '.' | '*' | '?' | '$'));
-        if valid {
-            Ok(Self(pattern.to_owned()))
-        } else {
-            Err(TableGlobError {
-                pattern: pattern.to_owned(),
-            })
+        if !valid {
+            return Err(invalid());
         }
+        let glob = GlobBuilder::new(pattern)
+            .literal_separator(false)
+            .backslash_escape(false)
+            .build()
+            .map_err(|_| invalid())?;
+        Ok(Self {
+            pattern: pattern.to_owned(),
+            matcher: glob.compile_matcher(),
+        })
     }
 }
 
 impl TableGlob {
     /// Whether the whole of `name` matches the pattern.
     pub fn matches(&self, name: &str) -> bool {
-        let pattern: Vec<char> = self.0.chars().collect();
-        let text: Vec<char> = name.chars().collect();
-        // Iterative wildcard match with single-star backtracking: linear in practice.
-        let (mut p, mut t) = (0, 0);
-        let mut star: Option<(usize, usize)> = None;
-        while t < text.len() {
-            match pattern.get(p) {
-                Some('*') => {
-                    star = Some((p, t));
-                    p += 1;
-                }
-                Some(&ch) if ch == '?' || ch == text[t] => {
-                    p += 1;
-                    t += 1;
-                }
-                _ => match star {
-                    Some((star_p, star_t)) => {
-                        p = star_p + 1;
-                        t = star_t + 1;
-                        star = Some((star_p, star_t + 1));
-                    }
-                    None => return false,
-                },
-            }
-        }
-        pattern[p..].iter().all(|&ch| ch == '*')
+        self.matcher.is_match(name)
     }
 
     /// The pattern text.
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.pattern
+    }
+}
+
+impl PartialEq for TableGlob {
+    fn eq(&self, other: &Self) -> bool {
+        self.pattern == other.pattern
+    }
+}
+
+impl Eq for TableGlob {}
+
+impl PartialOrd for TableGlob {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for TableGlob {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.pattern.cmp(&other.pattern)
     }
 }
 
 impl fmt::Display for TableGlob {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.pattern)
     }
 }
 

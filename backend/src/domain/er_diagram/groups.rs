@@ -4,11 +4,16 @@
 
 use std::collections::BTreeSet;
 
+use super::direction::LayoutDirection;
 use super::glob::TableGlob;
 use super::normalise::NormalisedSchema;
 
 /// Name of the diagram that holds every table.
 pub const WHOLE_SCHEMA_DIAGRAM: &str = "schema-baseline";
+
+/// Direction of the whole-schema diagram unless the groups file sets one: left to right keeps
+/// a wide, shallow schema from becoming one long row of boxes.
+pub const DEFAULT_WHOLE_SCHEMA_DIRECTION: LayoutDirection = LayoutDirection::LeftToRight;
 
 /// A group name usable as a file stem: lowercase ASCII letters, digits and `-`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -23,7 +28,7 @@ pub enum GroupError {
         /// The rejected name.
         name: String,
     },
-    /// The name is reserved for the whole-schema diagram.
+    /// The name is reserved for the whole-schema diagram (and its parts).
     #[error("group name {name:?} is reserved for the whole-schema diagram")]
     ReservedName {
         /// The rejected name.
@@ -67,7 +72,7 @@ impl TryFrom<&str> for GroupName {
                 name: name.to_owned(),
             });
         }
-        if name == WHOLE_SCHEMA_DIAGRAM {
+        if name == WHOLE_SCHEMA_DIAGRAM || name.starts_with(&format!("{WHOLE_SCHEMA_DIAGRAM}-")) {
             return Err(GroupError::ReservedName {
                 name: name.to_owned(),
             });
@@ -92,11 +97,16 @@ pub struct DiagramGroup {
     pub title: String,
     /// Table globs; a table matching any of them belongs to the group.
     pub tables: Vec<TableGlob>,
+    /// Layout direction of the group's diagram.
+    pub direction: LayoutDirection,
 }
 
-/// A validated set of groups, sorted by name, names unique.
+/// A validated set of groups, sorted by name, names unique, plus the whole-schema layout.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DiagramGroups(Vec<DiagramGroup>);
+pub struct DiagramGroups {
+    groups: Vec<DiagramGroup>,
+    whole_schema_direction: Option<LayoutDirection>,
+}
 
 impl TryFrom<Vec<DiagramGroup>> for DiagramGroups {
     type Error = GroupError;
@@ -116,14 +126,30 @@ impl TryFrom<Vec<DiagramGroup>> for DiagramGroups {
             }
         }
         groups.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(Self(groups))
+        Ok(Self {
+            groups,
+            whole_schema_direction: None,
+        })
     }
 }
 
 impl DiagramGroups {
     /// Groups in name order.
     pub fn iter(&self) -> impl Iterator<Item = &DiagramGroup> {
-        self.0.iter()
+        self.groups.iter()
+    }
+
+    /// Sets the whole-schema diagram's direction (otherwise [`DEFAULT_WHOLE_SCHEMA_DIRECTION`]).
+    #[must_use]
+    pub fn with_whole_schema_direction(mut self, direction: LayoutDirection) -> Self {
+        self.whole_schema_direction = Some(direction);
+        self
+    }
+
+    /// The whole-schema diagram's direction.
+    pub fn whole_schema_direction(&self) -> LayoutDirection {
+        self.whole_schema_direction
+            .unwrap_or(DEFAULT_WHOLE_SCHEMA_DIRECTION)
     }
 }
 
@@ -153,6 +179,7 @@ mod tests {
     use rstest::rstest;
 
     use super::{DiagramGroup, DiagramGroups, GroupError, GroupName};
+    use crate::domain::er_diagram::LayoutDirection;
     use crate::domain::er_diagram::{SchemaGraph, Table, TableGlob, normalise};
 
     fn group(name: &str, globs: &[&str]) -> DiagramGroup {
@@ -163,6 +190,7 @@ mod tests {
                 .iter()
                 .map(|glob| TableGlob::try_from(*glob).expect("valid glob"))
                 .collect(),
+            direction: LayoutDirection::default(),
         }
     }
 
@@ -209,7 +237,7 @@ mod tests {
                     ..Table::default()
                 })
                 .collect(),
-            enums: Vec::new(),
+            ..SchemaGraph::default()
         });
         let alpha = groups
             .iter()

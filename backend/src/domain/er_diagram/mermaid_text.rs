@@ -102,14 +102,15 @@ pub fn is_plain_word(text: &str) -> bool {
     attribute_word(text) == text
 }
 
-/// Text safe inside a Mermaid double-quoted string: quotes become `#quot;`, line breaks spaces.
+/// Text safe inside a Mermaid double-quoted string: double quotes become `'`, line breaks
+/// spaces. (Mermaid's `#quot;` entity shows up as a literal `&quot;` in SVG-text labels.)
 pub fn quoted_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut words = text.split_whitespace().peekable();
     while let Some(word) = words.next() {
         for ch in word.chars() {
             match ch {
-                '"' => out.push_str("#quot;"),
+                '"' => out.push('\''),
                 ch if ch.is_control() => out.push(' '),
                 ch => out.push(ch),
             }
@@ -155,7 +156,7 @@ mod tests {
         assert!(entity.id().starts_with("t_weird_name_"));
         assert_eq!(
             entity.declaration(),
-            format!("{}[\"weird#quot;name\"]", entity.id())
+            format!("{}[\"weird'name\"]", entity.id())
         );
         assert_eq!(
             EntityRef::for_table("weird\"name"),
@@ -176,9 +177,6 @@ mod tests {
 
     #[rstest]
     fn escapes_quoted_text() {
-        assert_eq!(
-            quoted_text("say \"hi\"\n  twice\t"),
-            "say #quot;hi#quot; twice"
-        );
+        assert_eq!(quoted_text("say \"hi\"\n  twice\t"), "say 'hi' twice");
     }
 }

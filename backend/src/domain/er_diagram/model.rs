@@ -2,13 +2,55 @@
 //!
 //! Plain data introspected from a database; [`super::normalise()`] fixes every order.
 
-/// A whole introspected schema: its tables and enum types.
+/// A whole introspected schema: its tables, views and enum types.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SchemaGraph {
     /// Tables, sorted by name once normalised.
     pub tables: Vec<Table>,
     /// Enum types, sorted by name once normalised.
     pub enums: Vec<EnumType>,
+    /// Views and materialised views, sorted by name once normalised.
+    pub views: Vec<View>,
+}
+
+/// A view or materialised view and the columns it yields.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct View {
+    /// View name.
+    pub name: String,
+    /// Plain or materialised.
+    pub kind: ViewKind,
+    /// `COMMENT ON VIEW`, if any.
+    pub comment: Option<String>,
+    /// Output columns in ordinal order once normalised.
+    pub columns: Vec<Column>,
+}
+
+/// Whether a view is computed on read or stored.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ViewKind {
+    /// `CREATE VIEW`.
+    #[default]
+    View,
+    /// `CREATE MATERIALIZED VIEW`.
+    Materialized,
+}
+
+/// An index of a table: access method, key columns (or expressions) and partial predicate.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Index {
+    /// Index name.
+    pub name: String,
+    /// Access method, e.g. `btree`, `gin`, `gist`.
+    pub method: String,
+    /// Whether the index enforces uniqueness.
+    pub unique: bool,
+    /// Whether the index backs the primary key.
+    pub primary: bool,
+    /// Key columns or expressions, in key order.
+    pub columns: Vec<String>,
+    /// `WHERE` predicate of a partial index.
+    pub predicate: Option<String>,
 }
 
 /// One table with its columns and constraints.
@@ -28,6 +70,8 @@ pub struct Table {
     pub foreign_keys: Vec<ForeignKey>,
     /// Check constraints, sorted by name once normalised.
     pub check_constraints: Vec<CheckConstraint>,
+    /// Indexes (including those behind keys and unique constraints), sorted by name.
+    pub indexes: Vec<Index>,
 }
 
 /// One column.
@@ -41,8 +85,8 @@ pub struct Column {
     pub data_type: String,
     /// Whether the column accepts `NULL`.
     pub nullable: bool,
-    /// Whether the column has a default (including identity and generated columns).
-    pub has_default: bool,
+    /// The default as the database prints it; identity and generated columns say so here.
+    pub default: Option<String>,
     /// `COMMENT ON COLUMN`, if any.
     pub comment: Option<String>,
 }
@@ -85,6 +129,13 @@ pub struct EnumType {
     pub name: String,
     /// Labels in `enumsortorder` order (semantic, never re-sorted).
     pub labels: Vec<String>,
+}
+
+impl Column {
+    /// Whether the column has a default (including identity and generated columns).
+    pub fn has_default(&self) -> bool {
+        self.default.is_some()
+    }
 }
 
 impl Table {
@@ -139,6 +190,21 @@ impl SchemaGraph {
                 .retain(|key| !excluded.contains(&key.referenced_table.as_str()));
         }
         self
+    }
+
+    /// Foreign keys of other tables (and self-references) pointing at `name`, as
+    /// `(child table, key)` in canonical order when the graph is normalised.
+    pub fn foreign_keys_into<'a>(
+        &'a self,
+        name: &'a str,
+    ) -> impl Iterator<Item = (&'a Table, &'a ForeignKey)> + 'a {
+        self.tables.iter().flat_map(move |table| {
+            table
+                .foreign_keys
+                .iter()
+                .filter(move |key| key.referenced_table == name)
+                .map(move |key| (table, key))
+        })
     }
 }
 

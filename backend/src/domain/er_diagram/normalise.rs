@@ -4,7 +4,7 @@
 
 use std::ops::Deref;
 
-use super::model::SchemaGraph;
+use super::model::{Column, SchemaGraph};
 
 /// A schema graph whose every order is canonical; built only by [`normalise`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -33,17 +33,19 @@ impl Deref for NormalisedSchema {
     }
 }
 
-/// Sorts tables, enums and every per-table list into their canonical order.
+fn sort_columns(columns: &mut [Column]) {
+    columns.sort_by(|a, b| (a.position, &a.name).cmp(&(b.position, &b.name)));
+}
+
+/// Sorts tables, views, enums and every per-table list into their canonical order.
 ///
-/// Tables, enums and named constraints sort by name (ties broken by the rest of the value);
+/// Tables, views, enums, indexes and named constraints sort by name (ties broken by the rest of the value);
 /// columns sort by ordinal position. Key column lists and enum labels keep their order,
 /// because that order is part of the schema.
 #[must_use]
 pub fn normalise(mut graph: SchemaGraph) -> NormalisedSchema {
     for table in &mut graph.tables {
-        table
-            .columns
-            .sort_by(|a, b| (a.position, &a.name).cmp(&(b.position, &b.name)));
+        sort_columns(&mut table.columns);
         table
             .unique_constraints
             .sort_by(|a, b| (&a.name, &a.columns).cmp(&(&b.name, &b.columns)));
@@ -58,8 +60,15 @@ pub fn normalise(mut graph: SchemaGraph) -> NormalisedSchema {
         table
             .check_constraints
             .sort_by(|a, b| (&a.name, &a.expression).cmp(&(&b.name, &b.expression)));
+        table
+            .indexes
+            .sort_by(|a, b| (&a.name, &a.columns).cmp(&(&b.name, &b.columns)));
+    }
+    for view in &mut graph.views {
+        sort_columns(&mut view.columns);
     }
     graph.tables.sort_by(|a, b| a.name.cmp(&b.name));
     graph.enums.sort_by(|a, b| a.name.cmp(&b.name));
+    graph.views.sort_by(|a, b| a.name.cmp(&b.name));
     NormalisedSchema(graph)
 }

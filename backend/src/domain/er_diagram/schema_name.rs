@@ -29,6 +29,14 @@ impl TryFrom<&str> for SchemaName {
     }
 }
 
+impl std::str::FromStr for SchemaName {
+    type Err = SchemaNameError;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Self::try_from(name)
+    }
+}
+
 impl Default for SchemaName {
     fn default() -> Self {
         Self("public".to_owned())

@@ -4,9 +4,11 @@
 
 use std::collections::BTreeMap;
 
+use super::dictionary::DATA_DICTIONARY_FILE;
 use super::groups::{DiagramGroups, GroupError, WHOLE_SCHEMA_DIAGRAM};
-use super::mermaid::{MermaidOptions, render_mermaid};
+use super::mermaid::MermaidOptions;
 use super::normalise::NormalisedSchema;
+use super::split::{MAX_MERMAID_SOURCE_CHARS, fit_to_limit};
 use crate::domain::ports::diagram_renderer::{DiagramRenderError, DiagramRenderer};
 
 /// Which artefacts a run produces.
@@ -43,6 +45,14 @@ impl TryFrom<&str> for OutputFormat {
     }
 }
 
+impl std::str::FromStr for OutputFormat {
+    type Err = OutputFormatError;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Self::try_from(value)
+    }
+}
+
 impl OutputFormat {
     /// Whether `.mmd` files are produced.
     pub fn writes_mermaid(self) -> bool {
@@ -62,9 +72,12 @@ pub struct Diagram {
     pub stem: String,
     /// Mermaid `erDiagram` source.
     pub mermaid: String,
+    /// Why the diagram exists in this form (e.g. one part of a split), for the run's output.
+    pub note: Option<String>,
 }
 
-/// Renders the whole-schema diagram followed by one diagram per group (in name order).
+/// Renders the whole-schema diagram followed by one diagram per group (in name order); a
+/// diagram whose source would exceed [`MAX_MERMAID_SOURCE_CHARS`] is split into parts.
 ///
 /// # Errors
 ///
@@ -74,28 +87,28 @@ pub fn plan_diagrams(
     groups: &DiagramGroups,
     font_family: Option<&str>,
 ) -> Result<Vec<Diagram>, GroupError> {
-    let mut diagrams = vec![Diagram {
-        stem: WHOLE_SCHEMA_DIAGRAM.to_owned(),
-        mermaid: render_mermaid(
-            schema,
-            &MermaidOptions {
-                title: "Schema baseline (all tables)",
-                font_family,
-            },
-        ),
-    }];
+    let mut diagrams = fit_to_limit(
+        WHOLE_SCHEMA_DIAGRAM,
+        schema,
+        &MermaidOptions {
+            title: "Schema baseline (all tables)",
+            font_family,
+            direction: groups.whole_schema_direction(),
+        },
+        MAX_MERMAID_SOURCE_CHARS,
+    );
     for group in groups.iter() {
         let subset = group.select(schema)?;
-        diagrams.push(Diagram {
-            stem: group.name.as_str().to_owned(),
-            mermaid: render_mermaid(
-                &subset,
-                &MermaidOptions {
-                    title: &group.title,
-                    font_family,
-                },
-            ),
-        });
+        diagrams.extend(fit_to_limit(
+            group.name.as_str(),
+            &subset,
+            &MermaidOptions {
+                title: &group.title,
+                font_family,
+                direction: group.direction,
+            },
+            MAX_MERMAID_SOURCE_CHARS,
+        ));
     }
     Ok(diagrams)
 }
@@ -135,6 +148,9 @@ impl SnapshotSet {
 
 /// Whether a file name is one the generator owns (and so may replace or delete).
 pub fn is_snapshot_file(file_name: &str) -> bool {
+    if file_name == DATA_DICTIONARY_FILE {
+        return true;
+    }
     let owned_extension = file_name
         .rsplit_once('.')
         .is_some_and(|(stem, ext)| !stem.is_empty() && matches!(ext, "mmd" | "svg"));
@@ -187,6 +203,7 @@ mod tests {
             .map(|stem| Diagram {
                 stem: stem.to_owned(),
                 mermaid: format!("erDiagram\n%% {stem}\n"),
+                note: None,
             })
             .collect()
     }
@@ -227,6 +244,7 @@ mod tests {
     #[case("a.mmd", true)]
     #[case("a.svg", true)]
     #[case("README.md", false)]
+    #[case("schema.md", true)]
     #[case("groups.toml", false)]
     #[case(".hidden.svg", false)]
     #[case(".svg", false)]

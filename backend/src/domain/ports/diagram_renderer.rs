@@ -56,6 +56,12 @@ pub trait DiagramRenderer {
     fn render_svg(&self, diagram: &str, mermaid: &str) -> Result<String, DiagramRenderError>;
 }
 
+impl<T: DiagramRenderer + ?Sized> DiagramRenderer for Box<T> {
+    fn render_svg(&self, diagram: &str, mermaid: &str) -> Result<String, DiagramRenderError> {
+        (**self).render_svg(diagram, mermaid)
+    }
+}
+
 /// A renderer that fails every diagram, for unit tests of what must happen on failure.
 #[cfg(test)]
 pub(crate) struct FailingRenderer;

@@ -29,6 +29,27 @@ pub enum SchemaIntrospectionError {
         #[source]
         source: Box<dyn StdError + Send + Sync>,
     },
+    /// The catalogue reported a column position that is not a positive number.
+    #[error("column {table}.{column} has an invalid position {position}")]
+    ColumnPosition {
+        /// The table.
+        table: String,
+        /// The column.
+        column: String,
+        /// The position as reported.
+        position: i32,
+        /// Why it does not convert.
+        #[source]
+        source: std::num::TryFromIntError,
+    },
+    /// A foreign key whose referenced table the catalogue did not name.
+    #[error("foreign key {constraint} on {table} references no table the catalogue names")]
+    MissingReferencedTable {
+        /// The referencing table.
+        table: String,
+        /// The foreign key.
+        constraint: String,
+    },
     /// The schema does not exist.
     #[error("schema {schema:?} does not exist in the database")]
     MissingSchema {

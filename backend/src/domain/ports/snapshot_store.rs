@@ -43,7 +43,7 @@ pub struct ReplaceReport {
     pub removed: Vec<String>,
 }
 
-/// Stores snapshot sets; only snapshot files (`*.mmd`, `*.svg`) are owned by the store.
+/// Stores snapshot sets; it owns only snapshot files (`*.mmd`, `*.svg`, `schema.md`).
 pub trait SnapshotStore {
     /// Reads the snapshot files currently stored (an absent location reads as empty).
     ///

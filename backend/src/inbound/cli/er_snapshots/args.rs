@@ -7,6 +7,20 @@ use std::path::{Path, PathBuf};
 use clap::Parser;
 
 use crate::domain::er_diagram::{OutputFormat, SchemaName};
+use crate::startup::DatabaseUrl;
+use crate::startup::er_snapshots::{RendererChoice, SchemaSource, SnapshotMode};
+use crate::telemetry::LogFormat;
+
+use super::super::workspace::{WorkspaceNotFound, workspace_root};
+
+/// The SVG renderers `--renderer` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RendererName {
+    /// merman, in process.
+    Merman,
+    /// The Mermaid CLI, as a child process.
+    Mmdc,
+}
 
 /// Raw flags as clap parses them.
 #[derive(Debug, Clone, Parser)]
@@ -16,24 +30,29 @@ use crate::domain::er_diagram::{OutputFormat, SchemaName};
 )]
 #[command(
     name = "er-snapshots",
-    about = "Generate ER diagram snapshots (Mermaid + SVG) from the migrated schema"
+    about = "Generate ER diagram snapshots (Mermaid + SVG) from the migrated schema",
+    args_conflicts_with_subcommands = true
 )]
 pub struct ErSnapshotsArgs {
+    /// A subcommand instead of generating snapshots.
+    #[command(subcommand)]
+    pub subcommand: Option<ErSnapshotsSubcommand>,
     /// Introspect this existing database instead of migrating a temporary one.
     #[arg(long, value_name = "URL", conflicts_with = "migrations_dir")]
-    pub database_url: Option<String>,
+    pub database_url: Option<DatabaseUrl>,
     /// Migrations to apply to the temporary database (default: `backend/migrations`).
     #[arg(long, value_name = "DIR")]
     pub migrations_dir: Option<PathBuf>,
-    /// Where the artefacts live (default: `docs/diagrams/er`).
-    #[arg(long, value_name = "DIR")]
+    /// Where the artefacts live (default: `docs/diagrams/er` of the workspace around the
+    /// working directory).
+    #[arg(long, visible_alias = "output", value_name = "DIR")]
     pub output_dir: Option<PathBuf>,
     /// Groups config (default: `groups.toml` in the output directory, if present).
     #[arg(long, value_name = "FILE")]
     pub groups: Option<PathBuf>,
     /// Artefacts to produce: mermaid, svg or both.
     #[arg(long, value_name = "FORMAT", default_value = "both")]
-    pub format: String,
+    pub format: OutputFormat,
     /// Same as `--format mermaid`.
     #[arg(long, conflicts_with = "format")]
     pub skip_svg: bool,
@@ -42,13 +61,13 @@ pub struct ErSnapshotsArgs {
     pub check: bool,
     /// Database schema to introspect.
     #[arg(long, value_name = "NAME", default_value = "public")]
-    pub schema: String,
+    pub schema: SchemaName,
     /// Keep Diesel's `__diesel_schema_migrations` table in the diagrams.
     #[arg(long)]
     pub include_migrations_table: bool,
     /// SVG renderer: merman (in-process) or mmdc (Mermaid CLI).
-    #[arg(long, value_name = "NAME", default_value = "merman")]
-    pub renderer: String,
+    #[arg(long, value_name = "NAME", value_enum, default_value_t = RendererName::Merman)]
+    pub renderer: RendererName,
     /// The Mermaid CLI program for `--renderer mmdc`.
     #[arg(long, value_name = "PATH", default_value = "mmdc")]
     pub mmdc: PathBuf,
@@ -61,45 +80,30 @@ pub struct ErSnapshotsArgs {
     /// Family name of `--font`, written into the diagrams' `fontFamily`.
     #[arg(long, value_name = "NAME", requires = "font")]
     pub font_family: Option<String>,
-    /// Print per-phase timings.
+    /// Log the run's summary (phase timings) at info level unless `RUST_LOG` says otherwise.
     #[arg(short, long)]
     pub verbose: bool,
+    /// Log format on stderr: text or json (default: `LOG_FORMAT`, else text).
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    pub log_format: Option<LogFormat>,
 }
 
-/// A flag value that cannot be used, naming the flag and the value.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid value for {flag}: {reason}")]
+/// Subcommands of `er-snapshots`.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum ErSnapshotsSubcommand {
+    /// Report what the migrations changed since a git ref, as Markdown (writes nothing under docs/).
+    Review(super::review::ReviewArgs),
+}
+
+/// A default that cannot be found: the flag must be given.
+#[derive(Debug, thiserror::Error)]
+#[error("{flag} not given and no default: {source}")]
 pub struct InvalidArgument {
-    /// The flag, e.g. `--format`.
+    /// The flag, e.g. `--output-dir`.
     pub flag: &'static str,
-    /// Why, including the rejected value.
-    pub reason: String,
-}
-
-/// Where the schema comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SchemaSource {
-    /// A temporary database on an embedded cluster, migrated from this directory.
-    Migrations(PathBuf),
-    /// An existing database, introspected as is.
-    Database(String),
-}
-
-/// Which SVG renderer to use.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RendererChoice {
-    /// merman in-process; `font` overrides the vendored font as (file, family).
-    Merman {
-        /// Font file and its family name.
-        font: Option<(PathBuf, String)>,
-    },
-    /// The Mermaid CLI as a child process.
-    Mmdc {
-        /// Program path or name.
-        program: PathBuf,
-        /// Optional Puppeteer config file.
-        puppeteer_config: Option<PathBuf>,
-    },
+    /// Why the default could not be found.
+    #[source]
+    pub source: WorkspaceNotFound,
 }
 
 /// The groups config: an explicit file must exist, the default one may be absent.
@@ -131,29 +135,18 @@ pub struct ErSnapshotsCommand {
     pub groups: GroupsSource,
     /// Artefacts to produce.
     pub format: OutputFormat,
-    /// Check mode: compare only.
-    pub check: bool,
+    /// Check or write.
+    pub mode: SnapshotMode,
     /// Schema to introspect.
     pub schema: SchemaName,
     /// Keep `__diesel_schema_migrations`.
     pub include_migrations_table: bool,
     /// SVG renderer.
     pub renderer: RendererChoice,
-    /// Print timings.
+    /// Log the summary at info level by default.
     pub verbose: bool,
-}
-
-/// The workspace root as compiled in, so defaults work from any working directory.
-fn workspace_root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().unwrap_or(manifest).to_path_buf()
-}
-
-fn invalid(flag: &'static str, reason: impl Into<String>) -> InvalidArgument {
-    InvalidArgument {
-        flag,
-        reason: reason.into(),
-    }
+    /// Log format, if given as a flag.
+    pub log_format: Option<LogFormat>,
 }
 
 impl TryFrom<ErSnapshotsArgs> for ErSnapshotsCommand {
@@ -163,44 +156,39 @@ impl TryFrom<ErSnapshotsArgs> for ErSnapshotsCommand {
         let format = if args.skip_svg {
             OutputFormat::Mermaid
         } else {
-            OutputFormat::try_from(args.format.as_str())
-                .map_err(|error| invalid("--format", error.to_string()))?
+            args.format
         };
-        let schema = SchemaName::try_from(args.schema.as_str())
-            .map_err(|error| invalid("--schema", error.to_string()))?;
-        let source = match args.database_url {
-            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
-                SchemaSource::Database(url)
-            }
-            Some(_) => {
-                return Err(invalid(
-                    "--database-url",
-                    "expected a postgres:// or postgresql:// URL",
-                ));
-            }
-            None => SchemaSource::Migrations(
-                args.migrations_dir
-                    .unwrap_or_else(|| workspace_root().join("backend/migrations")),
+        let root = || workspace_root();
+        let source = match (args.database_url, args.migrations_dir) {
+            (Some(url), _) => SchemaSource::Database(url),
+            (None, Some(dir)) => SchemaSource::Migrations(dir),
+            (None, None) => SchemaSource::Migrations(
+                root()
+                    .map_err(|source| InvalidArgument {
+                        flag: "--migrations-dir",
+                        source,
+                    })?
+                    .join("backend/migrations"),
             ),
         };
-        let renderer = match args.renderer.as_str() {
-            "merman" => RendererChoice::Merman {
+        let renderer = match args.renderer {
+            RendererName::Merman => RendererChoice::Merman {
                 font: args.font.zip(args.font_family),
             },
-            "mmdc" => RendererChoice::Mmdc {
+            RendererName::Mmdc => RendererChoice::Mmdc {
                 program: args.mmdc,
                 puppeteer_config: args.puppeteer_config,
             },
-            other => {
-                return Err(invalid(
-                    "--renderer",
-                    format!("{other:?} is not a renderer; expected merman or mmdc"),
-                ));
-            }
         };
-        let output_dir = args
-            .output_dir
-            .unwrap_or_else(|| workspace_root().join("docs/diagrams/er"));
+        let output_dir = match args.output_dir {
+            Some(dir) => dir,
+            None => root()
+                .map_err(|source| InvalidArgument {
+                    flag: "--output-dir",
+                    source,
+                })?
+                .join("docs/diagrams/er"),
+        };
         let groups = match args.groups {
             Some(path) => GroupsSource::Explicit(path),
             None => GroupsSource::Default(output_dir.join("groups.toml")),
@@ -210,11 +198,16 @@ impl TryFrom<ErSnapshotsArgs> for ErSnapshotsCommand {
             output_dir,
             groups,
             format,
-            check: args.check,
-            schema,
+            mode: if args.check {
+                SnapshotMode::Check
+            } else {
+                SnapshotMode::Write
+            },
+            schema: args.schema,
             include_migrations_table: args.include_migrations_table,
             renderer,
             verbose: args.verbose,
+            log_format: args.log_format,
         })
     }
 }
@@ -224,8 +217,9 @@ mod tests {
     use clap::Parser;
     use rstest::rstest;
 
-    use super::{ErSnapshotsArgs, ErSnapshotsCommand, RendererChoice, SchemaSource};
+    use super::{ErSnapshotsArgs, ErSnapshotsCommand};
     use crate::domain::er_diagram::OutputFormat;
+    use crate::startup::er_snapshots::{RendererChoice, SchemaSource};
 
     fn command(flags: &[&str]) -> Result<ErSnapshotsCommand, String> {
         let args = ErSnapshotsArgs::try_parse_from(
@@ -250,12 +244,13 @@ mod tests {
     #[rstest]
     #[case(&["--skip-svg"], OutputFormat::Mermaid)]
     #[case(&["--format", "svg"], OutputFormat::Svg)]
-    fn picks_formats(#[case] flags: &[&str], #[case] expected: OutputFormat) {
+    fn picks_formats_by_name(#[case] flags: &[&str], #[case] expected: OutputFormat) {
         assert_eq!(command(flags).expect("valid").format, expected);
     }
 
     #[rstest]
     #[case(&["--format", "png"], "--format")]
+    #[case(&["--database-url", "mysql://u:secret@h/db"], "--database-url")]
     #[case(&["--database-url", "mysql://x"], "--database-url")]
     #[case(&["--renderer", "dot"], "--renderer")]
     #[case(&["--schema", ""], "--schema")]

@@ -1,12 +1,16 @@
 //! The checked-in groups config (`docs/diagrams/er/groups.toml`), parsed once into domain types.
 //!
-//! Format: `[[group]]` tables with `name`, optional `title` and `tables` (a list of globs).
+//! Format: `[[group]]` tables with `name`, optional `title` and `direction` (`TB`, `BT`, `LR`,
+//! `RL`) and `tables` (a list of globs); an optional `[whole-schema]` table sets `direction`.
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::domain::er_diagram::{DiagramGroup, DiagramGroups, GroupError, GroupName, TableGlob};
+use crate::domain::er_diagram::{
+    DiagramGroup, DiagramGroups, GroupError, GroupName, LayoutDirection, LayoutDirectionError,
+    TableGlob,
+};
 
 use super::args::GroupsSource;
 
@@ -40,6 +44,17 @@ pub enum GroupsFileError {
         #[source]
         source: GroupError,
     },
+    /// A `direction` is not one of Mermaid's.
+    #[error("groups file {path}: {section} has an invalid direction")]
+    Direction {
+        /// The file.
+        path: PathBuf,
+        /// Where: `[whole-schema]` or `group "<name>"`.
+        section: String,
+        /// Underlying cause.
+        #[source]
+        source: LayoutDirectionError,
+    },
     /// A glob is invalid.
     #[error("groups file {path} has an invalid glob")]
     Glob {
@@ -56,6 +71,14 @@ pub enum GroupsFileError {
 struct RawFile {
     #[serde(default)]
     group: Vec<RawGroup>,
+    #[serde(rename = "whole-schema")]
+    whole_schema: Option<RawWholeSchema>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWholeSchema {
+    direction: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -63,6 +86,7 @@ struct RawFile {
 struct RawGroup {
     name: String,
     title: Option<String>,
+    direction: Option<String>,
     tables: Vec<String>,
 }
 
@@ -97,8 +121,20 @@ pub fn parse_groups(path: &Path, text: &str) -> Result<DiagramGroups, GroupsFile
         path: path.to_path_buf(),
         source,
     };
+    let direction = |value: Option<&String>, section: String| {
+        value
+            .map(|value| LayoutDirection::try_from(value.as_str()))
+            .transpose()
+            .map_err(|source| GroupsFileError::Direction {
+                path: path.to_path_buf(),
+                section,
+                source,
+            })
+    };
     let mut groups = Vec::with_capacity(raw.group.len());
     for group in raw.group {
+        let group_direction =
+            direction(group.direction.as_ref(), format!("group {:?}", group.name))?;
         let name = GroupName::try_from(group.name.as_str()).map_err(invalid)?;
         let tables = group
             .tables
@@ -113,9 +149,17 @@ pub fn parse_groups(path: &Path, text: &str) -> Result<DiagramGroups, GroupsFile
             title: group.title.unwrap_or_else(|| group.name.clone()),
             name,
             tables,
+            direction: group_direction.unwrap_or_default(),
         });
     }
-    DiagramGroups::try_from(groups).map_err(invalid)
+    let groups = DiagramGroups::try_from(groups).map_err(invalid)?;
+    let whole = raw.whole_schema.and_then(|whole| whole.direction);
+    Ok(
+        match direction(whole.as_ref(), "[whole-schema]".to_owned())? {
+            Some(direction) => groups.with_whole_schema_direction(direction),
+            None => groups,
+        },
+    )
 }
 
 #[cfg(test)]
@@ -125,6 +169,7 @@ mod tests {
     use rstest::rstest;
 
     use super::{GroupsFileError, parse_groups};
+    use crate::domain::er_diagram::LayoutDirection;
 
     #[rstest]
     fn parses_groups_in_name_order() {
@@ -142,10 +187,40 @@ mod tests {
     }
 
     #[rstest]
+    fn reads_directions() {
+        let text = "[whole-schema]\ndirection = \"TB\"\n\n\
+                    [[group]]\nname = \"a\"\ndirection = \"LR\"\ntables = [\"x\"]\n\n\
+                    [[group]]\nname = \"b\"\ntables = [\"y\"]\n";
+        let groups = parse_groups(Path::new("groups.toml"), text).expect("valid");
+        assert_eq!(
+            groups.whole_schema_direction(),
+            LayoutDirection::TopToBottom
+        );
+        let directions: Vec<LayoutDirection> = groups.iter().map(|group| group.direction).collect();
+        assert_eq!(
+            directions,
+            [LayoutDirection::LeftToRight, LayoutDirection::TopToBottom]
+        );
+        let defaults = parse_groups(Path::new("groups.toml"), "").expect("empty file");
+        assert_eq!(
+            defaults.whole_schema_direction(),
+            crate::domain::er_diagram::DEFAULT_WHOLE_SCHEMA_DIRECTION
+        );
+    }
+
+    #[rstest]
     #[case("[[group]]\nname = \"x\"\n", "malformed")]
     #[case("[[group]]\nname = \"X\"\ntables = [\"a\"]\n", "invalid")]
     #[case("[[group]]\nname = \"x\"\ntables = [\"a b\"]\n", "invalid glob")]
     #[case("[[group]]\nname = \"x\"\ntables = [\"a\"]\ncolour = 1\n", "malformed")]
+    #[case(
+        "[[group]]\nname = \"x\"\ndirection = \"up\"\ntables = [\"a\"]\n",
+        "group \"x\" has an invalid direction"
+    )]
+    #[case(
+        "[whole-schema]\ndirection = \"diagonal\"\n",
+        "[whole-schema] has an invalid direction"
+    )]
     fn errors_name_the_file(#[case] text: &str, #[case] kind: &str) {
         let error: GroupsFileError =
             parse_groups(Path::new("conf/groups.toml"), text).expect_err("bad");

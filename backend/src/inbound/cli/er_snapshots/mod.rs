@@ -4,6 +4,7 @@
 
 pub mod args;
 pub mod groups_file;
+pub mod review;
 pub mod run;
 
 pub use args::{ErSnapshotsArgs, ErSnapshotsCommand, InvalidArgument};

@@ -1,71 +1,32 @@
-//! Orchestration of one `er-snapshots` run: source schema, render everything, then check or write.
-//!
-//! Composition root for the command: picks adapters from the validated flags and times each phase.
+//! One `er-snapshots` run as the command line sees it: load the groups file, hand the
+//! settings to the composition root, print one line per file.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::Path;
 
-use diesel::{Connection, PgConnection};
-
-use super::args::{ErSnapshotsCommand, RendererChoice, SchemaSource};
+use super::args::ErSnapshotsCommand;
 use super::groups_file::{GroupsFileError, load_groups};
-use crate::domain::er_diagram::{
-    DIESEL_MIGRATIONS_TABLE, GroupError, SchemaGraph, SnapshotSet, assemble_snapshots,
-    compare_snapshots, normalise, plan_diagrams,
-};
-use crate::domain::ports::diagram_renderer::{DiagramRenderError, DiagramRenderer};
-use crate::domain::ports::schema_introspector::{SchemaIntrospectionError, SchemaIntrospector};
-use crate::domain::ports::snapshot_store::{SnapshotStore, SnapshotStoreError};
-use crate::outbound::embedded_postgres::{EmbeddedCluster, EmbeddedPostgresError};
-use crate::outbound::mermaid_svg::{EMBEDDED_FONT_FAMILY, MermanSvgRenderer};
-use crate::outbound::mmdc::MmdcRenderer;
-use crate::outbound::persistence::diesel_schema_introspector::DieselSchemaIntrospector;
-use crate::outbound::persistence::migrations::{MigrationError, Migrations};
-use crate::outbound::snapshot_files::SnapshotDirectory;
+use crate::startup::er_snapshots::{self, SnapshotOutcome, SnapshotRunError, SnapshotSettings};
 
 /// Why a run failed; nothing was written.
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
-    /// The embedded cluster could not start or manage its temporary database.
-    #[error(transparent)]
-    Cluster(#[from] EmbeddedPostgresError),
-    /// The migrations could not be read or applied.
-    #[error(transparent)]
-    Migrations(#[from] MigrationError),
-    /// Connecting to the temporary database failed.
-    #[error("could not connect to the temporary database {database}")]
-    Connect {
-        /// Database name.
-        database: String,
-        /// Underlying cause.
-        #[source]
-        source: diesel::ConnectionError,
-    },
-    /// Introspection failed.
-    #[error(transparent)]
-    Introspection(#[from] SchemaIntrospectionError),
     /// The groups config is unusable.
     #[error(transparent)]
     GroupsFile(#[from] GroupsFileError),
-    /// A group of the groups file does not fit the schema.
-    #[error("groups file {path} does not fit the schema")]
-    Group {
-        /// The groups file.
-        path: PathBuf,
-        /// Underlying cause.
-        #[source]
-        source: GroupError,
-    },
-    /// Rendering failed.
+    /// Generating, checking or writing the snapshots failed.
     #[error(transparent)]
-    Render(#[from] DiagramRenderError),
-    /// Reading or writing the artefacts failed.
-    #[error(transparent)]
-    Store(#[from] SnapshotStoreError),
+    Snapshots(#[from] SnapshotRunError),
     /// Printing the report failed.
     #[error("could not print the report")]
     Output(#[source] std::io::Error),
+}
+
+impl RunError {
+    /// Whether the reader of stdout went away (`er-snapshots | head`): not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Self::Output(error) if error.kind() == std::io::ErrorKind::BrokenPipe)
+    }
 }
 
 /// How a successful run ended.
@@ -79,17 +40,24 @@ pub enum RunOutcome {
     Drift,
 }
 
-/// Wall time of each phase, for `--verbose` and the benchmark.
-#[derive(Debug, Default)]
-struct Timings(Vec<(&'static str, Duration)>);
-
-impl Timings {
-    fn time<T>(&mut self, phase: &'static str, work: impl FnOnce() -> T) -> T {
-        let started = Instant::now();
-        let value = work();
-        self.0.push((phase, started.elapsed()));
-        value
-    }
+/// The settings for the composition root; reads the groups file, so bad groups fail before
+/// any database work.
+///
+/// # Errors
+/// [`GroupsFileError`] naming the file.
+pub fn settings(command: &ErSnapshotsCommand) -> Result<SnapshotSettings, GroupsFileError> {
+    let groups = load_groups(&command.groups)?;
+    Ok(SnapshotSettings {
+        source: command.source.clone(),
+        schema: command.schema.clone(),
+        include_migrations_table: command.include_migrations_table,
+        groups,
+        groups_file: Some(command.groups.path().to_path_buf()),
+        format: command.format,
+        renderer: command.renderer.clone(),
+        output_dir: command.output_dir.clone(),
+        mode: command.mode,
+    })
 }
 
 /// Runs the command, printing one summary line per file to `out`.
@@ -98,136 +66,12 @@ impl Timings {
 ///
 /// [`RunError`] for any failure; previous artefacts are then left byte-for-byte intact.
 pub fn run(command: &ErSnapshotsCommand, out: &mut dyn Write) -> Result<RunOutcome, RunError> {
-    let started = Instant::now();
-    let mut timings = Timings::default();
-    let graph = load_schema(command, &mut timings)?;
-    let excluded: &[&str] = if command.include_migrations_table {
-        &[]
-    } else {
-        &[DIESEL_MIGRATIONS_TABLE]
-    };
-    let schema = normalise(graph.without_tables(excluded));
-    let groups = load_groups(&command.groups)?;
-    let font_family = match &command.renderer {
-        RendererChoice::Merman {
-            font: Some((_, family)),
-        } => family.clone(),
-        _ => EMBEDDED_FONT_FAMILY.to_owned(),
-    };
-    let diagrams = timings
-        .time("mermaid", || {
-            plan_diagrams(&schema, &groups, Some(&font_family))
-        })
-        .map_err(|source| RunError::Group {
-            path: command.groups.path().to_path_buf(),
-            source,
-        })?;
-    let snapshots = timings.time("svg", || -> Result<SnapshotSet, RunError> {
-        let renderer = build_renderer(&command.renderer, command.format.writes_svg())?;
-        Ok(assemble_snapshots(
-            &diagrams,
-            command.format,
-            renderer.as_ref(),
-        )?)
-    })?;
-    let store = SnapshotDirectory::new(&command.output_dir);
-    let outcome = timings.time("write", || report(command, &store, &snapshots, out))?;
-    if command.verbose {
-        for (phase, elapsed) in &timings.0 {
-            print_line(out, &format!("timing {phase} {:.1} ms", millis(*elapsed)))?;
-        }
-        print_line(
-            out,
-            &format!("timing total {:.1} ms", millis(started.elapsed())),
-        )?;
+    let settings = settings(command)?;
+    let run = er_snapshots::run(&settings)?;
+    for note in &run.notes {
+        writeln!(out, "note: {note}").map_err(RunError::Output)?;
     }
-    Ok(outcome)
-}
-
-fn millis(duration: Duration) -> f64 {
-    duration.as_secs_f64() * 1000.0
-}
-
-fn print_line(out: &mut dyn Write, line: &str) -> Result<(), RunError> {
-    writeln!(out, "{line}").map_err(RunError::Output)
-}
-
-fn load_schema(
-    command: &ErSnapshotsCommand,
-    timings: &mut Timings,
-) -> Result<SchemaGraph, RunError> {
-    match &command.source {
-        SchemaSource::Database(url) => {
-            let mut introspector = DieselSchemaIntrospector::connect(url, &command.schema)?;
-            Ok(timings.time("introspect", || introspector.introspect(&command.schema))?)
-        }
-        SchemaSource::Migrations(dir) => {
-            let migrations = Migrations::open(dir)?;
-            let cluster = timings.time("cluster-start", EmbeddedCluster::start)?;
-            let database = format!("er_snapshots_{}", std::process::id());
-            cluster.create_database(&database)?;
-            let graph = introspect_migrated(&cluster, &database, &migrations, command, timings);
-            let dropped = cluster.drop_database(&database);
-            let graph = graph?;
-            dropped?;
-            Ok(graph)
-        }
-    }
-}
-
-fn introspect_migrated(
-    cluster: &EmbeddedCluster,
-    database: &str,
-    migrations: &Migrations,
-    command: &ErSnapshotsCommand,
-    timings: &mut Timings,
-) -> Result<SchemaGraph, RunError> {
-    let mut conn = PgConnection::establish(&cluster.database_url(database)).map_err(|source| {
-        RunError::Connect {
-            database: database.to_owned(),
-            source,
-        }
-    })?;
-    timings.time("migrate", || migrations.run_pending(&mut conn))?;
-    let mut introspector = DieselSchemaIntrospector::new(conn);
-    Ok(timings.time("introspect", || introspector.introspect(&command.schema))?)
-}
-
-/// Stands in when `--format mermaid` asks for no SVG; never called in that case.
-struct NoSvg;
-
-impl DiagramRenderer for NoSvg {
-    fn render_svg(&self, diagram: &str, _: &str) -> Result<String, DiagramRenderError> {
-        Err(DiagramRenderError::failed(
-            "none",
-            diagram,
-            "SVG output was not requested",
-        ))
-    }
-}
-
-fn build_renderer(
-    choice: &RendererChoice,
-    needed: bool,
-) -> Result<Box<dyn DiagramRenderer>, DiagramRenderError> {
-    Ok(match choice {
-        // Loading a font or finding a binary only matters when SVGs are drawn.
-        _ if !needed => Box::new(NoSvg),
-        RendererChoice::Merman { font: None } => Box::new(MermanSvgRenderer::with_embedded_font()?),
-        RendererChoice::Merman {
-            font: Some((path, _)),
-        } => Box::new(MermanSvgRenderer::with_font_file(path)?),
-        RendererChoice::Mmdc {
-            program,
-            puppeteer_config,
-        } => {
-            let renderer = MmdcRenderer::new(program);
-            Box::new(match puppeteer_config {
-                Some(config) => renderer.with_puppeteer_config(config),
-                None => renderer,
-            })
-        }
-    })
+    report(&shown(&command.output_dir), &run.outcome, out).map_err(RunError::Output)
 }
 
 fn shown(path: &Path) -> String {
@@ -241,45 +85,37 @@ fn shown(path: &Path) -> String {
 }
 
 fn report(
-    command: &ErSnapshotsCommand,
-    store: &SnapshotDirectory,
-    snapshots: &SnapshotSet,
+    dir: &str,
+    outcome: &SnapshotOutcome,
     out: &mut dyn Write,
-) -> Result<RunOutcome, RunError> {
-    let dir = shown(store.path());
-    if command.check {
-        let drift = compare_snapshots(snapshots, &store.load()?);
-        if drift.is_clean() {
-            print_line(
-                out,
-                &format!(
-                    "er-snapshots: {} files in {dir} are up to date",
-                    snapshots.len()
-                ),
-            )?;
-            return Ok(RunOutcome::UpToDate);
+) -> std::io::Result<RunOutcome> {
+    match outcome {
+        SnapshotOutcome::UpToDate { files } => {
+            writeln!(out, "er-snapshots: {files} files in {dir} are up to date")?;
+            Ok(RunOutcome::UpToDate)
         }
-        write!(out, "{}", drift.report).map_err(RunError::Output)?;
-        print_line(
-            out,
-            &format!(
+        SnapshotOutcome::Drift(drift) => {
+            write!(out, "{}", drift.report)?;
+            writeln!(
+                out,
                 "er-snapshots: {} of the files in {dir} are out of date; run `make er-snapshots`",
                 drift.entries.len()
-            ),
-        )?;
-        return Ok(RunOutcome::Drift);
+            )?;
+            Ok(RunOutcome::Drift)
+        }
+        SnapshotOutcome::Written { files, report } => {
+            for (name, size) in files {
+                let verb = if report.written.iter().any(|written| written == name) {
+                    "wrote"
+                } else {
+                    "unchanged"
+                };
+                writeln!(out, "{verb} {dir}/{name} ({size} bytes)")?;
+            }
+            for name in &report.removed {
+                writeln!(out, "removed stale {dir}/{name}")?;
+            }
+            Ok(RunOutcome::Written)
+        }
     }
-    let replaced = store.replace(snapshots)?;
-    for (name, bytes) in snapshots.iter() {
-        let verb = if replaced.written.iter().any(|written| written == name) {
-            "wrote"
-        } else {
-            "unchanged"
-        };
-        print_line(out, &format!("{verb} {dir}/{name} ({} bytes)", bytes.len()))?;
-    }
-    for name in &replaced.removed {
-        print_line(out, &format!("removed stale {dir}/{name}"))?;
-    }
-    Ok(RunOutcome::Written)
 }

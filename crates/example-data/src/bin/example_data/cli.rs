@@ -3,15 +3,17 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use example_data::{DEFAULT_REGISTRY_PATH, SeedName, SeedValue, UserCount};
+use example_data::{SeedName, SeedValue, UserCount};
 
 /// Manage Wildside's named demo-data seeds and preview the users they generate.
 #[derive(Debug, Parser)]
 #[command(name = "example-data", version)]
 pub(crate) struct Cli {
-    /// The registry file.
-    #[arg(long, global = true, value_name = "PATH", default_value = DEFAULT_REGISTRY_PATH)]
-    pub(crate) registry: PathBuf,
+    /// The registry file [default: backend/fixtures/example-data/seeds.json under the
+    /// workspace root, the nearest directory at or above the working directory whose
+    /// Cargo.toml has a `[workspace]` table].
+    #[arg(long, global = true, value_name = "PATH")]
+    pub(crate) registry: Option<PathBuf>,
 
     #[command(subcommand)]
     pub(crate) command: Command,

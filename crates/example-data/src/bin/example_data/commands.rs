@@ -1,10 +1,14 @@
 //! The subcommands: each loads the registry, acts, and writes its report to `out`.
 
+use std::env;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
-use example_data::{ExampleUsers, NamedSeed, Registry, SeedValue, suggest_name};
+use example_data::{
+    DEFAULT_LOCK_WAIT, ExampleUsers, NamedSeed, Registry, SeedValue, find_default_registry,
+    suggest_name,
+};
 use rand_chacha::ChaCha20Rng;
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 
@@ -13,7 +17,7 @@ use crate::table;
 
 /// Runs the parsed command line.
 pub(crate) fn run(cli: &Cli, out: &mut impl Write) -> Result<()> {
-    let path = cli.registry.as_path();
+    let path = &registry_path(cli)?;
     match &cli.command {
         Command::Add(args) => add(path, args, out),
         Command::List => list(path, out),
@@ -22,8 +26,19 @@ pub(crate) fn run(cli: &Cli, out: &mut impl Write) -> Result<()> {
     }
 }
 
+/// `--registry`, or the committed registry of the workspace around the working directory.
+fn registry_path(cli: &Cli) -> Result<PathBuf> {
+    if let Some(path) = &cli.registry {
+        return Ok(path.clone());
+    }
+    let cwd = env::current_dir().context("cannot read the working directory")?;
+    find_default_registry(&cwd).context("cannot find the default registry; pass --registry PATH")
+}
+
+/// Holds the registry's lock from load to save, so concurrent adds queue instead of
+/// overwriting each other.
 fn add(path: &Path, args: &AddArgs, out: &mut impl Write) -> Result<()> {
-    let mut registry = Registry::load(path)?;
+    let mut registry = Registry::load_locked(path, DEFAULT_LOCK_WAIT)?;
     let seed = match args.seed {
         Some(seed) => seed,
         None => random_seed()?,
@@ -37,7 +52,7 @@ fn add(path: &Path, args: &AddArgs, out: &mut impl Write) -> Result<()> {
     registry
         .add_seed(NamedSeed::new(name.clone(), seed, args.user_count))
         .with_context(|| format!("cannot add to registry {}", path.display()))?;
-    registry.save(path)?;
+    registry.save()?;
     writeln!(
         out,
         "added seed `{name}` (seed {seed}, {} users) to {}",

@@ -3,24 +3,20 @@
 //! Runs the real command as a child process; no mocks. Uses the shared test cluster for
 //! `--database-url` runs and lets the command start its own cluster for migration runs.
 
-#[expect(
-    dead_code,
-    reason = "shared test support; this suite uses only part of it"
-)]
-mod support;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use backend::test_support::TestDatabase;
 use diesel::sql_types::Text;
 use diesel::{QueryableByName, RunQueryDsl};
 use rstest::fixture;
 use rstest_bdd::Slot;
 use rstest_bdd_macros::{ScenarioState, given, scenario, then, when};
-use support::TestDatabase;
 use tempfile::TempDir;
+
+use crate::support::describe;
 
 const NEW_TABLE: &str = "er_snapshot_probe";
 
@@ -98,15 +94,6 @@ fn result(state: &Snapshots) -> Output {
         .result
         .with_ref(Clone::clone)
         .expect("a When step ran the command")
-}
-
-fn describe(output: &Output) -> String {
-    format!(
-        "status {:?}\nstdout:\n{}\nstderr:\n{}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
 }
 
 #[given("an empty output directory with the checked-in groups config")]

@@ -1,13 +1,14 @@
 //! Golden-file tests for the Mermaid ER renderer and the normalise step.
 //!
-//! Regenerate on purpose with `UPDATE_GOLDEN=1 cargo test -p backend --test er_diagram_golden`.
+//! Regenerate on purpose with `UPDATE_GOLDEN=1 cargo test -p backend --test main er_diagram`.
 
 use std::path::PathBuf;
 
 use backend::domain::er_diagram::{
     CheckConstraint, Column, DIESEL_MIGRATIONS_TABLE, DiagramGroup, DiagramGroups, EnumType,
-    ForeignKey, GroupName, MermaidOptions, SchemaGraph, Table, TableGlob, UniqueConstraint,
-    normalise, plan_diagrams, render_mermaid,
+    ForeignKey, GroupName, Index, LayoutDirection, MermaidOptions, ReviewSides, SchemaGraph,
+    SchemaName, Table, TableGlob, UniqueConstraint, View, ViewKind, diff_schemas, normalise,
+    plan_diagrams, render_data_dictionary, render_mermaid, render_review,
 };
 use rstest::{fixture, rstest};
 
@@ -18,18 +19,7 @@ fn golden_path(name: &str) -> PathBuf {
 }
 
 fn assert_golden(name: &str, actual: &str) {
-    let path = golden_path(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).expect("write golden file");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|error| {
-        panic!(
-            "read {}: {error} (run with UPDATE_GOLDEN=1)",
-            path.display()
-        )
-    });
-    assert_eq!(expected, actual, "golden file {} differs", path.display());
+    crate::support::golden::assert_golden(&golden_path(name), actual);
 }
 
 fn column(position: u32, name: &str, data_type: &str, nullable: bool) -> Column {
@@ -38,7 +28,7 @@ fn column(position: u32, name: &str, data_type: &str, nullable: bool) -> Column 
         position,
         data_type: data_type.to_owned(),
         nullable,
-        has_default: false,
+        default: None,
         comment: None,
     }
 }
@@ -78,7 +68,7 @@ fn walks_schema() -> SchemaGraph {
                 ..column(3, "display_name", "character varying(64)", true)
             },
             Column {
-                has_default: true,
+                default: Some("now()".to_owned()),
                 ..column(4, "created_at", "timestamp with time zone", false)
             },
         ],
@@ -113,6 +103,24 @@ fn walks_schema() -> SchemaGraph {
         name: "routes_length_m_check".to_owned(),
         expression: "CHECK ((length_m >= (0)::numeric))".to_owned(),
     }];
+    routes.indexes = vec![
+        Index {
+            name: "routes_pkey".to_owned(),
+            method: "btree".to_owned(),
+            unique: true,
+            primary: true,
+            columns: strings(&["id"]),
+            predicate: None,
+        },
+        Index {
+            name: "routes_published_owner_idx".to_owned(),
+            method: "btree".to_owned(),
+            unique: false,
+            primary: false,
+            columns: strings(&["owner_id", "lower((status)::text)"]),
+            predicate: Some("status = 'published'::route_status".to_owned()),
+        },
+    ];
     let mut route_points = table(
         "route_points",
         vec![
@@ -240,6 +248,15 @@ fn walks_schema() -> SchemaGraph {
             name: "route_status".to_owned(),
             labels: strings(&["draft", "published", "archived"]),
         }],
+        views: vec![View {
+            name: "route_lengths".to_owned(),
+            kind: ViewKind::Materialized,
+            comment: Some("Length per route | refreshed nightly <by cron>.".to_owned()),
+            columns: vec![
+                column(1, "route_id", "uuid", true),
+                column(2, "length_m", "numeric", true),
+            ],
+        }],
     }
 }
 
@@ -260,6 +277,7 @@ fn shuffled(mut graph: SchemaGraph) -> SchemaGraph {
 const OPTIONS: MermaidOptions<'static> = MermaidOptions {
     title: "Walks \"test\" schema",
     font_family: Some("DejaVu Sans"),
+    direction: LayoutDirection::TopToBottom,
 };
 
 #[rstest]
@@ -279,6 +297,7 @@ fn renders_empty_schema() {
     let options = MermaidOptions {
         title: "Empty",
         font_family: None,
+        direction: LayoutDirection::LeftToRight,
     };
     assert_golden(
         "empty.mmd",
@@ -303,6 +322,7 @@ fn renders_group_with_external_parents(walks_schema: SchemaGraph) {
         name: GroupName::try_from("routes").expect("valid name"),
         title: "Routes".to_owned(),
         tables: vec![TableGlob::try_from("route*").expect("valid glob")],
+        direction: LayoutDirection::RightToLeft,
     };
     let groups = DiagramGroups::try_from(vec![group]).expect("valid groups");
     let schema = normalise(walks_schema.without_tables(&[DIESEL_MIGRATIONS_TABLE]));
@@ -313,4 +333,76 @@ fn renders_group_with_external_parents(walks_schema: SchemaGraph) {
         .collect();
     assert_eq!(stems, ["schema-baseline", "routes"]);
     assert_golden("walks-routes-group.mmd", &diagrams[1].mermaid);
+}
+
+#[rstest]
+fn renders_data_dictionary(walks_schema: SchemaGraph) {
+    let schema = normalise(walks_schema.without_tables(&[DIESEL_MIGRATIONS_TABLE]));
+    assert_golden(
+        "walks-dictionary.md",
+        &render_data_dictionary(&schema, &SchemaName::default()),
+    );
+}
+
+#[rstest]
+fn dictionary_ignores_introspection_order(walks_schema: SchemaGraph) {
+    let name = SchemaName::default();
+    assert_eq!(
+        render_data_dictionary(&normalise(walks_schema.clone()), &name),
+        render_data_dictionary(&normalise(shuffled(walks_schema)), &name)
+    );
+}
+
+/// The walks schema after a migration adding a column, a table and an index, dropping a table
+/// and tightening a column.
+fn walks_changed(mut graph: SchemaGraph) -> SchemaGraph {
+    let users = graph
+        .tables
+        .iter_mut()
+        .find(|table| table.name == "users")
+        .expect("users");
+    users.columns.push(Column {
+        comment: Some("Shown on the leaderboard".to_owned()),
+        ..column(5, "nickname", "text", true)
+    });
+    users.columns[2].nullable = false;
+    users.indexes.push(Index {
+        name: "users_nickname_idx".to_owned(),
+        method: "btree".to_owned(),
+        columns: strings(&["nickname"]),
+        ..Index::default()
+    });
+    graph.tables.retain(|table| table.name != "profiles");
+    let mut photos = table(
+        "walk_photos",
+        vec![
+            column(1, "id", "uuid", false),
+            column(2, "route_id", "uuid", false),
+        ],
+        &["id"],
+    );
+    photos.foreign_keys = vec![fk(
+        "walk_photos_route_id_fkey",
+        &["route_id"],
+        "routes",
+        &["id"],
+    )];
+    graph.tables.push(photos);
+    graph
+}
+
+#[rstest]
+fn renders_review_report(walks_schema: SchemaGraph) {
+    let before = normalise(
+        walks_schema
+            .clone()
+            .without_tables(&[DIESEL_MIGRATIONS_TABLE]),
+    );
+    let after = normalise(walks_changed(walks_schema).without_tables(&[DIESEL_MIGRATIONS_TABLE]));
+    let sides = ReviewSides {
+        base: "main",
+        head: "the working tree",
+    };
+    let report = render_review(&diff_schemas(&before, &after), &before, &after, sides);
+    assert_golden("walks-review.md", &report);
 }

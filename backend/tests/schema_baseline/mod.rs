@@ -1,8 +1,7 @@
 //! Schema baseline against a real embedded PostgreSQL: `rstest` checks and the
 //! `schema_baseline.feature` scenarios.
 
-mod support;
-
+use backend::test_support::{self as support, TestDatabase};
 use diesel::pg::PgConnection;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use diesel::sql_types::Text;
@@ -10,12 +9,12 @@ use diesel::{QueryableByName, RunQueryDsl};
 use rstest::{fixture, rstest};
 use rstest_bdd::Slot;
 use rstest_bdd_macros::{ScenarioState, given, scenario, then, when};
-use support::TestDatabase;
 
 /// Every table the baseline creates, sorted.
-const BASELINE_TABLES: [&str; 20] = [
+const BASELINE_TABLES: [&str; 21] = [
     "badges",
     "community_picks",
+    "example_data_runs",
     "interest_themes",
     "poi_interest_themes",
     "pois",
@@ -298,17 +297,26 @@ fn the_insert_is_rejected(baseline: &Baseline, kind: String, constraint: String)
     );
 }
 
-#[scenario(path = "tests/features/schema_baseline.feature", index = 0)]
+#[scenario(
+    path = "tests/features/schema_baseline.feature",
+    name = "All migrations apply to an empty database"
+)]
 fn all_migrations_apply(baseline: Baseline) {
     let _ = baseline;
 }
 
-#[scenario(path = "tests/features/schema_baseline.feature", index = 1)]
+#[scenario(
+    path = "tests/features/schema_baseline.feature",
+    name = "Every migration reverts cleanly"
+)]
 fn every_migration_reverts_cleanly(baseline: Baseline) {
     let _ = baseline;
 }
 
-#[scenario(path = "tests/features/schema_baseline.feature", index = 2)]
+#[scenario(
+    path = "tests/features/schema_baseline.feature",
+    name = "Constraints reject bad rows"
+)]
 fn constraints_reject_bad_rows(baseline: Baseline, case: String, kind: String, constraint: String) {
     let _ = (baseline, case, kind, constraint);
 }

@@ -1,35 +1,41 @@
 //! Behaviour tests for the `example-data` binary, run as a real process on a temporary
-//! copy of the committed registry.
+//! copy of the committed registry. The world and the steps here are shared with
+//! `cli_lock_bdd` and `cli_env_bdd`.
 
-use std::fs;
+use std::fs::{self, File};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output};
 
-use example_data::{NameLength, Registry, SeedName, memorable_name};
+use example_data::{NameLength, Registry, SeedName, memorable_name, registry_lock_path};
 use rstest::fixture;
 use rstest_bdd::Slot;
 use rstest_bdd_macros::{ScenarioState, given, scenario, then, when};
 use tempfile::TempDir;
 
+use super::support::committed_registry;
+
 #[derive(Default, ScenarioState)]
-struct CliWorld {
-    dir: Slot<TempDir>,
-    path: Slot<PathBuf>,
-    original: Slot<String>,
-    output: Slot<Output>,
-    previous: Slot<Output>,
+pub(super) struct CliWorld {
+    pub(super) dir: Slot<TempDir>,
+    /// The registry copy, or whatever file or directory an error must name.
+    pub(super) path: Slot<PathBuf>,
+    pub(super) original: Slot<String>,
+    pub(super) output: Slot<Output>,
+    pub(super) previous: Slot<Output>,
+    /// Every output of processes run at once.
+    pub(super) outputs: Slot<Vec<Output>>,
+    /// A process started but not yet waited for.
+    pub(super) child: Slot<Child>,
+    /// The registry's lock, held by the test itself.
+    pub(super) held_lock: Slot<File>,
 }
 
 #[fixture]
-fn cli_world() -> CliWorld {
+pub(super) fn cli_world() -> CliWorld {
     CliWorld::default()
 }
 
-fn committed_registry() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../backend/fixtures/example-data/seeds.json")
-}
-
-fn path(world: &CliWorld) -> PathBuf {
+pub(super) fn path(world: &CliWorld) -> PathBuf {
     world.path.get().expect("a registry copy exists")
 }
 
@@ -37,8 +43,14 @@ fn current_text(world: &CliWorld) -> String {
     fs::read_to_string(path(world)).expect("registry copy readable")
 }
 
-fn reload(world: &CliWorld) -> Registry {
+pub(super) fn reload(world: &CliWorld) -> Registry {
     Registry::load(&path(world)).expect("registry copy stays valid")
+}
+
+/// The registry as the scenario found it.
+pub(super) fn original(world: &CliWorld) -> Registry {
+    let original = world.original.get().expect("original text");
+    Registry::parse(&original, Path::new("original")).expect("valid original")
 }
 
 fn output(world: &CliWorld) -> Output {
@@ -49,14 +61,23 @@ fn stdout(world: &CliWorld) -> String {
     String::from_utf8(output(world).stdout).expect("UTF-8 output")
 }
 
+/// The binary with `args` and, after the subcommand to exercise the global option,
+/// `--registry` naming the copy.
+pub(super) fn command(world: &CliWorld, args: &str) -> Command {
+    let mut command = binary(args);
+    command.arg("--registry").arg(path(world));
+    command
+}
+
+/// The binary with `args` only.
+pub(super) fn binary(args: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_example-data"));
+    command.args(args.split_whitespace());
+    command
+}
+
 fn run(world: &CliWorld, args: &str) -> Output {
-    // `--registry` goes after the subcommand to exercise the global option.
-    Command::new(env!("CARGO_BIN_EXE_example-data"))
-        .args(args.split_whitespace())
-        .arg("--registry")
-        .arg(path(world))
-        .output()
-        .expect("the binary runs")
+    command(world, args).output().expect("the binary runs")
 }
 
 #[given("a copy of the committed registry")]
@@ -138,8 +159,7 @@ fn registry_has_seed(cli_world: &CliWorld, name: &str, seed: i64, users: u32) {
 
 #[then("the registry still holds its earlier seeds")]
 fn holds_earlier_seeds(cli_world: &CliWorld) {
-    let original = cli_world.original.get().expect("original text");
-    let before = Registry::parse(&original, Path::new("original")).expect("valid original");
+    let before = original(cli_world);
     let after = reload(cli_world);
     assert_eq!(after.seeds()[..before.seeds().len()], *before.seeds());
     assert_eq!(after.interest_themes(), before.interest_themes());
@@ -147,8 +167,7 @@ fn holds_earlier_seeds(cli_world: &CliWorld) {
 
 #[then("the registry gained one seed with a memorable name of {users:u32} users")]
 fn gained_memorable_seed(cli_world: &CliWorld, users: u32) {
-    let original = cli_world.original.get().expect("original text");
-    let before = Registry::parse(&original, Path::new("original")).expect("valid original");
+    let before = original(cli_world);
     let after = reload(cli_world);
     assert_eq!(after.seeds().len(), before.seeds().len() + 1);
     let added = after.seeds().last().expect("a seed");
@@ -168,14 +187,16 @@ fn gained_memorable_seed(cli_world: &CliWorld, users: u32) {
 fn file_unchanged(cli_world: &CliWorld) {
     let original = cli_world.original.get().expect("original text");
     assert_eq!(current_text(cli_world), original);
-    let dir = cli_world
-        .dir
-        .with_ref(|dir| dir.path().to_owned())
-        .expect("temp dir");
-    assert_eq!(
-        fs::read_dir(dir).expect("listable").count(),
-        1,
-        "no stray temporary files"
+    let registry = path(cli_world);
+    let dir = registry.parent().expect("the copy is in a directory");
+    let stray: Vec<PathBuf> = fs::read_dir(dir)
+        .expect("listable")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|entry| *entry != registry && *entry != registry_lock_path(&registry))
+        .collect();
+    assert!(
+        stray.is_empty(),
+        "stray files beside the registry: {stray:?}"
     );
 }
 

@@ -2,13 +2,15 @@
 
 use std::error::Error;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use example_data::{Registry, generate_users};
 use rstest::fixture;
 use rstest_bdd::Slot;
 use rstest_bdd_macros::{ScenarioState, given, scenario, then, when};
 use tempfile::TempDir;
+
+use super::support::{committed_registry, fixture};
 
 #[derive(Default, ScenarioState)]
 struct RegistryWorld {
@@ -20,10 +22,6 @@ struct RegistryWorld {
 #[fixture]
 fn registry_world() -> RegistryWorld {
     RegistryWorld::default()
-}
-
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// The error and its causes, as the CLI prints them.
@@ -47,9 +45,8 @@ fn write_temp(world: &RegistryWorld, contents: &str) {
 }
 
 #[given("the committed registry")]
-fn committed_registry(registry_world: &RegistryWorld) {
-    let path = manifest_dir().join("../../backend/fixtures/example-data/seeds.json");
-    registry_world.path.set(path);
+fn the_committed_registry(registry_world: &RegistryWorld) {
+    registry_world.path.set(committed_registry());
 }
 
 #[given("a registry file holding {text:string}")]
@@ -59,8 +56,7 @@ fn registry_file_holding(registry_world: &RegistryWorld, text: &str) {
 
 #[given("the test registry with {pointer} set to {value}")]
 fn test_registry_with(registry_world: &RegistryWorld, pointer: String, value: String) {
-    let text = fs::read_to_string(manifest_dir().join("tests/fixtures/registry.json"))
-        .expect("fixture registry readable");
+    let text = fs::read_to_string(fixture("registry.json")).expect("fixture registry readable");
     let mut document: serde_json::Value = serde_json::from_str(&text).expect("fixture is JSON");
     let replacement: serde_json::Value = serde_json::from_str(&value).expect("example is JSON");
     *document.pointer_mut(&pointer).expect("pointer exists") = replacement;

@@ -1,0 +1,215 @@
+//! Users: the validated id and display name of a walker's profile.
+//!
+//! The display-name rule is the schema's `users_display_name_format` check.
+
+use std::fmt;
+use std::str::FromStr;
+
+use thiserror::Error;
+use uuid::Uuid;
+
+/// Fewest characters in a display name.
+pub const MIN_DISPLAY_NAME_CHARS: usize = 3;
+/// Most characters in a display name.
+pub const MAX_DISPLAY_NAME_CHARS: usize = 32;
+
+/// A user's id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UserId(Uuid);
+
+/// Why a text is not a [`UserId`].
+#[derive(Debug, Error)]
+#[error("user id `{value}` is not a UUID")]
+pub struct UserIdError {
+    /// The text as given.
+    pub value: String,
+    /// The parser's error.
+    #[source]
+    pub source: uuid::Error,
+}
+
+impl UserId {
+    /// Wraps a UUID; every UUID is a valid user id.
+    pub const fn new(id: Uuid) -> Self {
+        Self(id)
+    }
+
+    /// The id as a UUID.
+    pub const fn as_uuid(&self) -> &Uuid {
+        &self.0
+    }
+}
+
+impl From<Uuid> for UserId {
+    fn from(id: Uuid) -> Self {
+        Self(id)
+    }
+}
+
+impl TryFrom<&str> for UserId {
+    type Error = UserIdError;
+
+    fn try_from(value: &str) -> Result<Self, Self::Error> {
+        Uuid::parse_str(value)
+            .map(Self)
+            .map_err(|source| UserIdError {
+                value: value.to_owned(),
+                source,
+            })
+    }
+}
+
+impl FromStr for UserId {
+    type Err = UserIdError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::try_from(s)
+    }
+}
+
+impl fmt::Display for UserId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// A display name: 3-32 ASCII letters, digits, spaces or underscores, not blank.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DisplayName(String);
+
+/// Why a text is not a [`DisplayName`].
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DisplayNameError {
+    /// Empty or only spaces.
+    #[error("display name must not be blank")]
+    Blank,
+    /// Fewer than 3 or more than 32 characters.
+    #[error(
+        "display name `{0}` must have {MIN_DISPLAY_NAME_CHARS} to {MAX_DISPLAY_NAME_CHARS} characters"
+    )]
+    Length(String),
+    /// A character other than an ASCII letter, digit, space or underscore.
+    #[error("display name `{0}` may only contain letters, digits, spaces and underscores")]
+    Character(String),
+}
+
+impl DisplayName {
+    /// The name as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The name as an owned string.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+
+    fn check(name: &str) -> Result<(), DisplayNameError> {
+        if name.trim().is_empty() {
+            return Err(DisplayNameError::Blank);
+        }
+        if !(MIN_DISPLAY_NAME_CHARS..=MAX_DISPLAY_NAME_CHARS).contains(&name.chars().count()) {
+            return Err(DisplayNameError::Length(name.to_owned()));
+        }
+        if !name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'_')
+        {
+            return Err(DisplayNameError::Character(name.to_owned()));
+        }
+        Ok(())
+    }
+}
+
+impl TryFrom<String> for DisplayName {
+    type Error = DisplayNameError;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for DisplayName {
+    type Error = DisplayNameError;
+
+    fn try_from(value: &str) -> Result<Self, Self::Error> {
+        Self::check(value)?;
+        Ok(Self(value.to_owned()))
+    }
+}
+
+impl fmt::Display for DisplayName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A walker's profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    id: UserId,
+    display_name: DisplayName,
+}
+
+impl User {
+    /// A user from validated parts.
+    pub const fn new(id: UserId, display_name: DisplayName) -> Self {
+        Self { id, display_name }
+    }
+
+    /// The user's id.
+    pub const fn id(&self) -> UserId {
+        self.id
+    }
+
+    /// The user's display name.
+    pub const fn display_name(&self) -> &DisplayName {
+        &self.display_name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rstest::rstest;
+
+    use super::*;
+
+    #[rstest]
+    #[case("Ada Lovelace")]
+    #[case("Fern_Heron42")]
+    #[case("abc")]
+    #[case("a234567890123456789012345678901b")]
+    fn accepts_valid_display_names(#[case] name: &str) {
+        let parsed = DisplayName::try_from(name).expect("valid");
+        assert_eq!(parsed.as_str(), name);
+    }
+
+    #[rstest]
+    #[case("", DisplayNameError::Blank)]
+    #[case("    ", DisplayNameError::Blank)]
+    #[case("ab", DisplayNameError::Length("ab".to_owned()))]
+    #[case(
+        "a2345678901234567890123456789012c",
+        DisplayNameError::Length("a2345678901234567890123456789012c".to_owned())
+    )]
+    #[case("Zoë Ray", DisplayNameError::Character("Zoë Ray".to_owned()))]
+    #[case("ada-l", DisplayNameError::Character("ada-l".to_owned()))]
+    fn rejects_invalid_display_names(#[case] name: &str, #[case] expected: DisplayNameError) {
+        assert_eq!(DisplayName::try_from(name), Err(expected));
+    }
+
+    #[test]
+    fn display_name_error_names_the_value() {
+        let err = DisplayName::try_from("no!").expect_err("invalid");
+        assert!(err.to_string().contains("`no!`"), "{err}");
+    }
+
+    #[test]
+    fn user_id_parses_and_names_bad_text() {
+        let id = UserId::try_from("27f19aac-5db3-4358-ad3a-76ee580aa519").expect("uuid");
+        assert_eq!(id.to_string(), "27f19aac-5db3-4358-ad3a-76ee580aa519");
+        let err = UserId::try_from("nope").expect_err("not a uuid");
+        assert_eq!(err.to_string(), "user id `nope` is not a UUID");
+    }
+}

@@ -1,0 +1,12 @@
+//! The composition root: turns validated settings into adapters and hands them to the domain.
+//!
+//! Inbound adapters (the CLIs, later the HTTP server) call only this module and the domain;
+//! it is the one place that names the outbound adapters.
+
+pub mod er_review;
+pub mod er_snapshots;
+pub mod migrate_check;
+
+pub use crate::outbound::embedded_postgres::EmbeddedOptions;
+pub use crate::outbound::persistence::database_url::{DatabaseUrl, DatabaseUrlError};
+pub use crate::outbound::provision::DatabaseSource;

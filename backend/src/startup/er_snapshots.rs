@@ -1,0 +1,327 @@
+//! Wiring of one `er-snapshots` run: schema source, renderer and snapshot directory from the
+//! validated settings; phases timed into the returned [`SnapshotRun`].
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::domain::er_diagram::{
+    DiagramGroups, Drift, GroupError, OutputFormat, SchemaName, SnapshotOptions, SnapshotService,
+    SnapshotServiceError,
+};
+use crate::domain::ports::diagram_renderer::{DiagramRenderError, DiagramRenderer};
+use crate::domain::ports::snapshot_store::ReplaceReport;
+use crate::outbound::embedded_postgres::{EmbeddedCluster, EmbeddedOptions};
+use crate::outbound::mermaid_svg::{EMBEDDED_FONT_FAMILY, MermanSvgRenderer};
+use crate::outbound::mmdc::MmdcRenderer;
+use crate::outbound::persistence::database_url::DatabaseUrl;
+use crate::outbound::persistence::diesel_schema_introspector::DieselSchemaIntrospector;
+use crate::outbound::persistence::migrations::{MigrationError, Migrations};
+use crate::outbound::provision::{DatabaseSource, ProvisionError, connect, provision};
+use crate::outbound::snapshot_files::SnapshotDirectory;
+
+/// Where the schema comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SchemaSource {
+    /// A throwaway database on an embedded cluster, migrated from this directory.
+    Migrations(PathBuf),
+    /// An existing database, introspected as is (no migrations applied).
+    Database(DatabaseUrl),
+}
+
+/// Which SVG renderer to use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RendererChoice {
+    /// merman in-process; `font` overrides the vendored font as (file, family).
+    Merman {
+        /// Font file and its family name.
+        font: Option<(PathBuf, String)>,
+    },
+    /// The Mermaid CLI as a child process.
+    Mmdc {
+        /// Program path or name.
+        program: PathBuf,
+        /// Optional Puppeteer config file.
+        puppeteer_config: Option<PathBuf>,
+    },
+}
+
+/// Check the files on disk, or replace them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SnapshotMode {
+    /// Replace the stored snapshots by the generated ones.
+    Write,
+    /// Compare only; write nothing.
+    Check,
+}
+
+/// Everything one run needs, already validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotSettings {
+    /// Schema source.
+    pub source: SchemaSource,
+    /// Schema to introspect.
+    pub schema: SchemaName,
+    /// Keep `__diesel_schema_migrations` in the diagrams.
+    pub include_migrations_table: bool,
+    /// The groups, and the file they came from (for messages).
+    pub groups: DiagramGroups,
+    /// The groups file, if one was read.
+    pub groups_file: Option<PathBuf>,
+    /// Artefacts to produce.
+    pub format: OutputFormat,
+    /// SVG renderer.
+    pub renderer: RendererChoice,
+    /// Where the artefacts live.
+    pub output_dir: PathBuf,
+    /// Check or write.
+    pub mode: SnapshotMode,
+}
+
+/// Why a run failed; nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum SnapshotRunError {
+    /// The migrations directory is unusable.
+    #[error(transparent)]
+    Migrations(#[from] MigrationError),
+    /// No migrated database could be had.
+    #[error(transparent)]
+    Provision(#[from] ProvisionError),
+    /// The SVG renderer could not be set up (font, program).
+    #[error(transparent)]
+    Renderer(#[from] DiagramRenderError),
+    /// A group does not fit the schema.
+    #[error("groups file {} does not fit the schema", shown_file(.path.as_deref()))]
+    Group {
+        /// The groups file.
+        path: Option<PathBuf>,
+        /// Underlying cause.
+        #[source]
+        source: GroupError,
+    },
+    /// The output path exists and is not a directory.
+    #[error("output directory {path} is not a directory")]
+    OutputNotDirectory {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// Introspecting, rendering, checking or writing failed.
+    #[error(transparent)]
+    Snapshots(SnapshotServiceError),
+}
+
+fn shown_file(path: Option<&std::path::Path>) -> String {
+    path.map_or_else(|| "(none)".to_owned(), |path| path.display().to_string())
+}
+
+/// What a successful run found or did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SnapshotOutcome {
+    /// Files replaced; each generated file with its size, then what the store did.
+    Written {
+        /// Generated files in name order, with their sizes in bytes.
+        files: Vec<(String, usize)>,
+        /// Written, unchanged and removed files.
+        report: ReplaceReport,
+    },
+    /// `Check`: disk matches; how many files were compared.
+    UpToDate {
+        /// Files compared.
+        files: usize,
+    },
+    /// `Check`: disk differs.
+    Drift(Drift),
+}
+
+/// Wall time of each phase of one run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PhaseTimings {
+    /// Starting the embedded cluster (`None` with a database URL).
+    pub cluster_start: Option<Duration>,
+    /// Creating the database and applying the migrations (`None` with a database URL).
+    pub migrate: Option<Duration>,
+    /// Reading the catalogue.
+    pub introspect: Duration,
+    /// Planning the Mermaid diagrams.
+    pub mermaid: Duration,
+    /// Rendering SVGs (and setting the renderer up).
+    pub svg: Duration,
+    /// Rendering the data dictionary.
+    pub dictionary: Duration,
+    /// Comparing with or replacing the stored files.
+    pub write: Duration,
+    /// The whole run.
+    pub total: Duration,
+}
+
+/// The outcome of a run with its timings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotRun {
+    /// What was found or done.
+    pub outcome: SnapshotOutcome,
+    /// Notes for the reader (a diagram split into parts), in diagram order.
+    pub notes: Vec<String>,
+    /// How long each phase took.
+    pub timings: PhaseTimings,
+}
+
+/// Runs `er-snapshots` as `settings` say and logs one summary event with the phase timings.
+///
+/// The renderer (font, program) and the migrations directory are checked before any cluster
+/// starts.
+///
+/// # Errors
+/// [`SnapshotRunError`] for any failure; the stored snapshots are then left byte-for-byte intact.
+pub fn run(settings: &SnapshotSettings) -> Result<SnapshotRun, SnapshotRunError> {
+    let began = Instant::now();
+    let mut timings = PhaseTimings::default();
+    let renderer = build_renderer(&settings.renderer, settings.format.writes_svg())?;
+    let renderer_setup = began.elapsed();
+    if settings.output_dir.exists() && !settings.output_dir.is_dir() {
+        return Err(SnapshotRunError::OutputNotDirectory {
+            path: settings.output_dir.clone(),
+        });
+    }
+    let store = SnapshotDirectory::new(&settings.output_dir);
+    let (introspector, cluster) = open_schema(settings, &mut timings)?;
+    let mut service = SnapshotService::new(introspector, renderer, store, options(settings));
+    let result = match settings.mode {
+        SnapshotMode::Check => service.check().map(|(generated, drift)| {
+            let outcome = if drift.is_clean() {
+                SnapshotOutcome::UpToDate {
+                    files: generated.snapshots.len(),
+                }
+            } else {
+                SnapshotOutcome::Drift(drift)
+            };
+            (generated, outcome)
+        }),
+        SnapshotMode::Write => service.write().map(|(generated, report)| {
+            let files = generated
+                .snapshots
+                .iter()
+                .map(|(name, bytes)| (name.to_owned(), bytes.len()))
+                .collect();
+            (generated, SnapshotOutcome::Written { files, report })
+        }),
+    };
+    // The connection closes before the cluster (and its throwaway data) stops.
+    drop(service);
+    drop(cluster);
+    let (generated, outcome) = result.map_err(|error| match error {
+        SnapshotServiceError::Group(source) => SnapshotRunError::Group {
+            path: settings.groups_file.clone(),
+            source,
+        },
+        other => SnapshotRunError::Snapshots(other),
+    })?;
+    timings.introspect = generated.timings.introspect;
+    timings.mermaid = generated.timings.mermaid;
+    timings.svg = generated.timings.svg + renderer_setup;
+    timings.dictionary = generated.timings.dictionary;
+    timings.write = generated.timings.store;
+    timings.total = began.elapsed();
+    log_summary(&timings, &outcome);
+    Ok(SnapshotRun {
+        outcome,
+        notes: generated.notes,
+        timings,
+    })
+}
+
+fn options(settings: &SnapshotSettings) -> SnapshotOptions {
+    let font_family = match &settings.renderer {
+        RendererChoice::Merman {
+            font: Some((_, family)),
+        } => family.clone(),
+        _ => EMBEDDED_FONT_FAMILY.to_owned(),
+    };
+    SnapshotOptions {
+        schema: settings.schema.clone(),
+        include_migrations_table: settings.include_migrations_table,
+        groups: settings.groups.clone(),
+        format: settings.format,
+        font_family,
+    }
+}
+
+fn log_summary(timings: &PhaseTimings, outcome: &SnapshotOutcome) {
+    let ms = |duration: Duration| duration.as_secs_f64() * 1000.0;
+    let optional = |duration: Option<Duration>| duration.map(ms);
+    let outcome = match outcome {
+        SnapshotOutcome::Written { .. } => "written",
+        SnapshotOutcome::UpToDate { .. } => "up to date",
+        SnapshotOutcome::Drift(_) => "drift",
+    };
+    tracing::info!(
+        outcome,
+        cluster_start_ms = optional(timings.cluster_start),
+        migrate_ms = optional(timings.migrate),
+        introspect_ms = ms(timings.introspect),
+        mermaid_ms = ms(timings.mermaid),
+        svg_ms = ms(timings.svg),
+        dictionary_ms = ms(timings.dictionary),
+        write_ms = ms(timings.write),
+        total_ms = ms(timings.total),
+        "er-snapshots finished"
+    );
+}
+
+/// The introspector for the settings' source and, for migrations, the cluster behind it.
+fn open_schema(
+    settings: &SnapshotSettings,
+    timings: &mut PhaseTimings,
+) -> Result<(DieselSchemaIntrospector, Option<EmbeddedCluster>), SnapshotRunError> {
+    match &settings.source {
+        SchemaSource::Database(url) => Ok((DieselSchemaIntrospector::new(connect(url)?), None)),
+        SchemaSource::Migrations(dir) => {
+            let migrations = Migrations::open(dir)?;
+            let provisioned = provision(
+                &DatabaseSource::Embedded(EmbeddedOptions::throwaway()),
+                &migrations,
+            )?;
+            timings.cluster_start = provisioned.cluster_started_in();
+            timings.migrate = Some(provisioned.database.migrated_in);
+            Ok((
+                DieselSchemaIntrospector::new(provisioned.database.connection),
+                provisioned.cluster,
+            ))
+        }
+    }
+}
+
+/// Stands in when `--format mermaid` asks for no SVG; never called in that case.
+struct NoSvg;
+
+impl DiagramRenderer for NoSvg {
+    fn render_svg(&self, diagram: &str, _: &str) -> Result<String, DiagramRenderError> {
+        Err(DiagramRenderError::failed(
+            "none",
+            diagram,
+            "SVG output was not requested",
+        ))
+    }
+}
+
+fn build_renderer(
+    choice: &RendererChoice,
+    needed: bool,
+) -> Result<Box<dyn DiagramRenderer>, DiagramRenderError> {
+    Ok(match choice {
+        // Loading a font or finding a binary only matters when SVGs are drawn.
+        _ if !needed => Box::new(NoSvg),
+        RendererChoice::Merman { font: None } => Box::new(MermanSvgRenderer::with_embedded_font()?),
+        RendererChoice::Merman {
+            font: Some((path, _)),
+        } => Box::new(MermanSvgRenderer::with_font_file(path)?),
+        RendererChoice::Mmdc {
+            program,
+            puppeteer_config,
+        } => {
+            let renderer = MmdcRenderer::new(program);
+            Box::new(match puppeteer_config {
+                Some(config) => renderer.with_puppeteer_config(config),
+                None => renderer,
+            })
+        }
+    })
+}
