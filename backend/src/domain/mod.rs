@@ -3,6 +3,7 @@
 //! Nothing here imports diesel, actix, postgres or filesystem code.
 
 pub mod descriptor;
+pub mod directory;
 pub mod er_diagram;
 pub mod example_data;
 pub mod pagination;

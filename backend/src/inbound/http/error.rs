@@ -11,6 +11,10 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::domain::directory::DirectoryError;
+use crate::domain::ports::descriptor_catalogue::DescriptorCatalogueError;
+use crate::domain::ports::user_directory::UserDirectoryError;
+
 /// The error envelope of every non-2xx answer under `/api/v1`.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorEnvelope {
@@ -116,6 +120,21 @@ impl ResponseError for ApiError {
 impl From<actix_web::error::BlockingError> for ApiError {
     fn from(err: actix_web::error::BlockingError) -> Self {
         Self::internal(&err)
+    }
+}
+
+impl From<DirectoryError> for ApiError {
+    fn from(err: DirectoryError) -> Self {
+        match &err {
+            DirectoryError::UserNotFound(_) | DirectoryError::PreferencesNotFound(_) => {
+                Self::NotFound(err.to_string())
+            }
+            DirectoryError::Users(UserDirectoryError::Unavailable(_))
+            | DirectoryError::Catalogue(DescriptorCatalogueError::Unavailable(_)) => {
+                Self::unavailable(&err)
+            }
+            DirectoryError::Users(_) | DirectoryError::Catalogue(_) => Self::internal(&err),
+        }
     }
 }
 

@@ -9,7 +9,6 @@ use diesel::pg::{Pg, PgValue};
 use diesel::prelude::*;
 use diesel::r2d2::{ConnectionManager, Pool, PooledConnection};
 use diesel::sql_types::{Timestamptz, Uuid as SqlUuid};
-use diesel::IntoSql as _;
 use uuid::Uuid;
 
 use super::keyset::row_after;

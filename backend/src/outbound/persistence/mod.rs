@@ -2,8 +2,10 @@
 //! errors are mapped (`error`).
 
 pub mod database_url;
+pub mod diesel_descriptor_catalogue;
 pub mod diesel_example_data_store;
 pub mod diesel_schema_introspector;
+pub mod diesel_user_directory;
 pub mod error;
 pub mod keyset;
 pub mod migrations;
