@@ -6,7 +6,9 @@
 pub mod er_review;
 pub mod er_snapshots;
 pub mod migrate_check;
+pub mod read_api;
 
 pub use crate::outbound::embedded_postgres::EmbeddedOptions;
 pub use crate::outbound::persistence::database_url::{DatabaseUrl, DatabaseUrlError};
+pub use crate::outbound::persistence::pool::DbPool;
 pub use crate::outbound::provision::DatabaseSource;

@@ -1,6 +1,7 @@
 //! The backend's one integration-test binary: one embedded cluster per test process (the
 //! crate's `test-support` feature), modules per feature.
 
+mod api;
 mod er_diagram;
 mod er_review;
 mod er_snapshots;

@@ -108,7 +108,10 @@ fn service() -> DirectoryService {
         .filter(|u| u.user.id().as_uuid().as_u128() != 4)
         .map(|u| (u.user.id(), record(u.user.id())))
         .collect();
-    DirectoryService::new(Arc::new(InMemoryUsers { users, preferences }), Arc::new(Down))
+    DirectoryService::new(
+        Arc::new(InMemoryUsers { users, preferences }),
+        Arc::new(Down),
+    )
 }
 
 #[rstest]
@@ -154,7 +157,14 @@ fn unknown_user_and_missing_preferences_are_told_apart() {
         Err(DirectoryError::PreferencesNotFound(id)) if id == without
     ));
     let with = UserId::new(Uuid::from_u128(5));
-    assert_eq!(service.preferences(with).expect("found").preferences.user_id(), with);
+    assert_eq!(
+        service
+            .preferences(with)
+            .expect("found")
+            .preferences
+            .user_id(),
+        with
+    );
 }
 
 #[test]
@@ -163,10 +173,15 @@ fn store_failures_pass_through_with_their_cause() {
     let failure = service
         .users(None, PageLimit::default())
         .expect_err("store down");
-    assert!(matches!(failure, DirectoryError::Users(UserDirectoryError::Unavailable(_))));
+    assert!(matches!(
+        failure,
+        DirectoryError::Users(UserDirectoryError::Unavailable(_))
+    ));
     assert!(std::error::Error::source(&failure).is_some());
     assert!(matches!(
         service.interest_themes(),
-        Err(DirectoryError::Catalogue(DescriptorCatalogueError::Unavailable(_)))
+        Err(DirectoryError::Catalogue(
+            DescriptorCatalogueError::Unavailable(_)
+        ))
     ));
 }

@@ -1,7 +1,7 @@
 //! Ports: one trait per file, named by role, each with its own error type.
 
-pub mod diagram_renderer;
 pub mod descriptor_catalogue;
+pub mod diagram_renderer;
 pub mod example_data_store;
 pub mod revision_schemas;
 pub mod schema_introspector;

@@ -63,7 +63,9 @@ pub async fn interest_themes(
 ) -> Result<web::Json<DescriptorListBody>, ApiError> {
     let directory = state.directory.clone();
     let themes = web::block(move || directory.interest_themes()).await??;
-    Ok(web::Json(DescriptorListBody::new(themes, |id| *id.as_uuid())))
+    Ok(web::Json(DescriptorListBody::new(themes, |id| {
+        *id.as_uuid()
+    })))
 }
 
 /// Every safety toggle.
@@ -84,5 +86,7 @@ pub async fn safety_toggles(
 ) -> Result<web::Json<DescriptorListBody>, ApiError> {
     let directory = state.directory.clone();
     let toggles = web::block(move || directory.safety_toggles()).await??;
-    Ok(web::Json(DescriptorListBody::new(toggles, |id| *id.as_uuid())))
+    Ok(web::Json(DescriptorListBody::new(toggles, |id| {
+        *id.as_uuid()
+    })))
 }

@@ -202,5 +202,6 @@ pub async fn get_preferences(
 }
 
 fn parse_id(raw: &str) -> Result<UserId, ApiError> {
-    UserId::try_from(raw).map_err(|_| ApiError::invalid("id", format_args!("{raw:?} is not a UUID")))
+    UserId::try_from(raw)
+        .map_err(|_| ApiError::invalid("id", format_args!("{raw:?} is not a UUID")))
 }

@@ -37,9 +37,7 @@ impl DieselUserDirectory {
     fn connection(
         &self,
     ) -> Result<PooledConnection<ConnectionManager<PgConnection>>, UserDirectoryError> {
-        self.pool
-            .get()
-            .map_err(|e| failed("a connection", e))
+        self.pool.get().map_err(|e| failed("a connection", e))
     }
 }
 

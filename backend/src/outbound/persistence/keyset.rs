@@ -75,3 +75,39 @@ where
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use diesel::pg::Pg;
+    use diesel::prelude::*;
+    use diesel::query_builder::QueryId;
+    use diesel::sql_types::Integer;
+
+    use super::row_after;
+
+    diesel::table! {
+        items (id) {
+            id -> Integer,
+            rank -> Integer,
+        }
+    }
+
+    #[test]
+    fn renders_a_cacheable_row_value_comparison() {
+        let query = items::table.select(items::id).filter(row_after(
+            items::rank,
+            items::id,
+            5.into_sql::<Integer>(),
+            7.into_sql::<Integer>(),
+        ));
+        let sql = diesel::debug_query::<Pg, _>(&query).to_string();
+        assert!(
+            sql.contains(r#"WHERE ("items"."rank", "items"."id") > ($1, $2)"#),
+            "{sql}"
+        );
+        fn static_id<Q: QueryId>(_: &Q) -> bool {
+            Q::HAS_STATIC_QUERY_ID
+        }
+        assert!(static_id(&query), "Diesel caches the prepared statement");
+    }
+}

@@ -10,5 +10,6 @@ pub mod error;
 pub mod keyset;
 pub mod migrations;
 mod migrations_hash;
+pub mod pool;
 pub mod read_errors;
 pub mod schema;

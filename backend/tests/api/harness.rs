@@ -1,28 +1,25 @@
 //! A running API for the HTTP tests: a seeded per-test database, the real server on a free
 //! loopback port in its own thread, and a blocking client.
 
-use std::sync::{Arc, OnceLock, mpsc};
+use std::num::NonZeroU32;
+use std::sync::{OnceLock, mpsc};
 use std::thread::JoinHandle;
 
 use actix_web::HttpServer;
 use actix_web::dev::ServerHandle;
-use backend::domain::directory::DirectoryService;
 use backend::domain::example_data::{self, SeedName};
 use backend::domain::pagination::KeysetPosition;
 use backend::inbound::http::access::{ApiAccess, ApiToken};
 use backend::inbound::http::{ApiState, app, cursor};
 use backend::outbound::example_data_registry::RegistryFile;
-use backend::outbound::persistence::diesel_descriptor_catalogue::DieselDescriptorCatalogue;
 use backend::outbound::persistence::diesel_example_data_store::DieselExampleDataStore;
-use backend::outbound::persistence::diesel_user_directory::DieselUserDirectory;
+use backend::startup::{DatabaseUrl, read_api};
+use backend::test_support::TestDatabase;
 use chrono::DateTime;
-use diesel::r2d2::{ConnectionManager, Pool};
-use diesel::{PgConnection, QueryableByName, RunQueryDsl};
+use diesel::{QueryableByName, RunQueryDsl};
 use proptest::prelude::*;
 use reqwest::blocking::Client;
 use serde_json::Value;
-
-use super::support::TestDatabase;
 
 /// The token of [`Api::with_token`].
 pub const TOKEN: &str = "test-token-0123456789abcdef";
@@ -76,7 +73,11 @@ impl Api {
 
     /// GET `path` with an optional `Authorization` header: status, JSON body and the
     /// `WWW-Authenticate` header.
-    pub fn get_with(&self, path: &str, authorization: Option<&str>) -> (u16, Value, Option<String>) {
+    pub fn get_with(
+        &self,
+        path: &str,
+        authorization: Option<&str>,
+    ) -> (u16, Value, Option<String>) {
         let mut request = self.client.get(format!("{}{path}", self.base));
         if let Some(value) = authorization {
             request = request.header("Authorization", value);
@@ -155,21 +156,17 @@ fn seeded_database() -> TestDatabase {
     );
     let name = SeedName::try_from("verdant-glade").expect("seed name");
     let plan = example_data::plan(&registry, &name, None).expect("the committed registry plans");
-    let mut store = DieselExampleDataStore::new(database.connect());
+    let mut connection = database.connect();
+    let mut store = DieselExampleDataStore::new(&mut connection);
     example_data::apply(&mut store, &plan).expect("the seed applies");
     database
 }
 
 // The server as start-up builds it: the Diesel adapters over an r2d2 pool behind the app.
 fn spawn(url: &str, access: ApiAccess) -> (u16, ServerHandle, JoinHandle<()>) {
-    let pool = Pool::builder()
-        .max_size(4)
-        .build(ConnectionManager::<PgConnection>::new(url))
-        .expect("pool");
-    let directory = DirectoryService::new(
-        Arc::new(DieselUserDirectory::new(pool.clone())),
-        Arc::new(DieselDescriptorCatalogue::new(pool)),
-    );
+    let url: DatabaseUrl = url.parse().expect("the test database URL is valid");
+    let pool = read_api::pool(&url, NonZeroU32::new(4).expect("non-zero"));
+    let directory = read_api::directory(&pool);
     let state = ApiState { directory, access };
     let (started, report) = mpsc::channel();
     let thread = std::thread::spawn(move || {
@@ -181,7 +178,9 @@ fn spawn(url: &str, access: ApiAccess) -> (u16, ServerHandle, JoinHandle<()>) {
                 .expect("a free loopback port");
             let port = server.addrs()[0].port();
             let server = server.run();
-            started.send((port, server.handle())).expect("the test waits");
+            started
+                .send((port, server.handle()))
+                .expect("the test waits");
             let _ = server.await;
         });
     });

@@ -1,10 +1,6 @@
 //! The read API over HTTP: a real server on a free loopback port, a per-test clone of the
 //! migrated template seeded with the registry's `verdant-glade` seed (48 users).
 
-#[expect(dead_code, reason = "shared test support; this suite uses only part of it")]
-mod support;
-
-#[path = "api_http/harness.rs"]
 mod harness;
 
 use std::collections::BTreeSet;
@@ -35,14 +31,22 @@ fn paging_with_limit_7_visits_every_user_once_in_keyset_order() {
         pages += 1;
         let items = page["items"].as_array().expect("items");
         assert!(items.len() <= 7);
-        seen.extend(items.iter().map(|u| u["id"].as_str().expect("id").to_owned()));
+        seen.extend(
+            items
+                .iter()
+                .map(|u| u["id"].as_str().expect("id").to_owned()),
+        );
         match page.get("next") {
             Some(next) => path = next.as_str().expect("next is a link").to_owned(),
             None => break,
         }
     }
     assert_eq!(pages, SEEDED_USERS.div_ceil(7));
-    assert_eq!(seen, api.user_ids_in_keyset_order(), "every user once, in order");
+    assert_eq!(
+        seen,
+        api.user_ids_in_keyset_order(),
+        "every user once, in order"
+    );
 }
 
 #[rstest]
@@ -53,7 +57,10 @@ fn a_page_as_large_as_what_is_left_is_the_last(#[case] limit: usize) {
     let api = Api::open();
     let (status, page) = api.get(&format!("/api/v1/users?limit={limit}"));
     assert_eq!(status, 200);
-    assert_eq!(page["items"].as_array().map(Vec::len), Some(limit.min(SEEDED_USERS)));
+    assert_eq!(
+        page["items"].as_array().map(Vec::len),
+        Some(limit.min(SEEDED_USERS))
+    );
     assert_eq!(page["limit"], limit);
     assert_eq!(page.get("next").is_some(), limit < SEEDED_USERS, "{page}");
 }
@@ -63,7 +70,12 @@ fn default_page_has_twenty_users() {
     let api = Api::open();
     let (_, page) = api.get("/api/v1/users");
     assert_eq!(page["items"].as_array().map(Vec::len), Some(20));
-    assert!(page["next"].as_str().expect("next").starts_with("/api/v1/users?limit=20&cursor="));
+    assert!(
+        page["next"]
+            .as_str()
+            .expect("next")
+            .starts_with("/api/v1/users?limit=20&cursor=")
+    );
 }
 
 #[test]
@@ -80,7 +92,12 @@ fn fetches_a_user_and_its_preferences() {
 
     let (status, prefs) = api.get(&format!("/api/v1/users/{id}/preferences"));
     assert_eq!(status, 200, "{prefs}");
-    let keys: BTreeSet<&str> = prefs.as_object().expect("object").keys().map(String::as_str).collect();
+    let keys: BTreeSet<&str> = prefs
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
     let expected = [
         "interestThemeIds",
         "revision",
@@ -92,7 +109,10 @@ fn fetches_a_user_and_its_preferences() {
     assert_eq!(keys, expected.into_iter().collect());
     assert_eq!(prefs["userId"], id);
     assert_eq!(prefs["revision"], 1);
-    assert!(matches!(prefs["unitSystem"].as_str(), Some("metric" | "imperial")));
+    assert!(matches!(
+        prefs["unitSystem"].as_str(),
+        Some("metric" | "imperial")
+    ));
     let (_, themes) = api.get("/api/v1/interest-themes");
     let known: BTreeSet<&str> = themes["items"]
         .as_array()
@@ -102,7 +122,11 @@ fn fetches_a_user_and_its_preferences() {
         .collect();
     let chosen = prefs["interestThemeIds"].as_array().expect("ids");
     assert!(!chosen.is_empty());
-    assert!(chosen.iter().all(|t| t.as_str().is_some_and(|t| known.contains(t))));
+    assert!(
+        chosen
+            .iter()
+            .all(|t| t.as_str().is_some_and(|t| known.contains(t)))
+    );
 }
 
 #[rstest]
@@ -118,7 +142,11 @@ fn lists_each_catalogue_ordered_by_slug(#[case] path: &str, #[case] count: usize
     let mut sorted = slugs.clone();
     sorted.sort_unstable();
     assert_eq!(slugs, sorted);
-    assert!(items.iter().all(|d| d["id"].is_string() && d["name"].is_string()));
+    assert!(
+        items
+            .iter()
+            .all(|d| d["id"].is_string() && d["name"].is_string())
+    );
 }
 
 #[rstest]
@@ -175,7 +203,12 @@ fn unknown_things_are_a_404(#[case] path: &str) {
 #[case(Some(TOKEN))]
 fn with_a_token_requests_without_the_bearer_header_are_a_401(#[case] authorization: Option<&str>) {
     let api = Api::with_token();
-    for path in ["/api/v1/users", "/api/v1/users/not-a-uuid", "/api/v1/interest-themes", "/api/v1/nope"] {
+    for path in [
+        "/api/v1/users",
+        "/api/v1/users/not-a-uuid",
+        "/api/v1/interest-themes",
+        "/api/v1/nope",
+    ] {
         let (status, body, challenge) = api.get_with(path, authorization);
         assert_eq!(status, 401, "{path}: {body}");
         assert_eq!(error_of(&body).0, "unauthorized");
@@ -208,7 +241,10 @@ fn the_openapi_document_lists_every_route() {
         .collect();
     assert_eq!(documented, harness::ROUTES.iter().copied().collect());
     for route in harness::ROUTES {
-        assert!(doc["paths"][route]["get"].is_object(), "{route} documents GET");
+        assert!(
+            doc["paths"][route]["get"].is_object(),
+            "{route} documents GET"
+        );
         // Every documented route is served: a real id where the path has a parameter.
         let (_, page) = api.get("/api/v1/users?limit=1");
         let id = page["items"][0]["id"].as_str().expect("id").to_owned();
