@@ -92,6 +92,10 @@ mod tests {
         }
     }
 
+    fn static_id<Q: QueryId>(_: &Q) -> bool {
+        Q::HAS_STATIC_QUERY_ID
+    }
+
     #[test]
     fn renders_a_cacheable_row_value_comparison() {
         let query = items::table.select(items::id).filter(row_after(
@@ -105,9 +109,6 @@ mod tests {
             sql.contains(r#"WHERE ("items"."rank", "items"."id") > ($1, $2)"#),
             "{sql}"
         );
-        fn static_id<Q: QueryId>(_: &Q) -> bool {
-            Q::HAS_STATIC_QUERY_ID
-        }
         assert!(static_id(&query), "Diesel caches the prepared statement");
     }
 }
