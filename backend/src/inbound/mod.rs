@@ -1,3 +1,4 @@
 //! Inbound adapters: command-line and HTTP entry points that drive the domain.
 
 pub mod cli;
+pub mod http;
