@@ -20,7 +20,7 @@ use super::source::{RawValue, Source};
 pub struct Inputs {
     /// Command-line arguments, the program name first.
     pub args: Vec<OsString>,
-    /// The environment variables the settings know (see [`super::keys::environment_variables`]).
+    /// The environment variables the settings know, by name.
     pub env: BTreeMap<String, String>,
     /// The directory searched for the dotfile, normally the working directory.
     pub project_dir: PathBuf,
