@@ -4,6 +4,7 @@
 //! `inbound` the adapters that drive the domain, `startup` the composition root between them
 //! and `telemetry` the logging every binary sets up.
 
+pub mod config;
 pub mod domain;
 pub mod inbound;
 pub mod outbound;

@@ -1,5 +1,6 @@
 //! Ports: one trait per file, named by role, each with its own error type.
 
+pub mod database_health;
 pub mod descriptor_catalogue;
 pub mod diagram_renderer;
 pub mod example_data_store;

@@ -12,6 +12,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::domain::directory::DirectoryError;
+use crate::domain::ports::database_health::DatabaseHealthError;
 use crate::domain::ports::descriptor_catalogue::DescriptorCatalogueError;
 use crate::domain::ports::user_directory::UserDirectoryError;
 
@@ -120,6 +121,12 @@ impl ResponseError for ApiError {
 impl From<actix_web::error::BlockingError> for ApiError {
     fn from(err: actix_web::error::BlockingError) -> Self {
         Self::internal(&err)
+    }
+}
+
+impl From<DatabaseHealthError> for ApiError {
+    fn from(err: DatabaseHealthError) -> Self {
+        Self::unavailable(&err)
     }
 }
 

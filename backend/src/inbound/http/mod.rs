@@ -1,5 +1,5 @@
-//! HTTP adapter (Actix Web): the read API under `/api/v1`, its access rule, error envelope
-//! and OpenAPI document.
+//! HTTP adapter (Actix Web): the health probes, the read API under `/api/v1` with its
+//! access rule, error envelope and OpenAPI document.
 //!
 //! Handlers call the domain's [`DirectoryService`]; its blocking port calls run in
 //! `web::block`.
@@ -8,9 +8,12 @@ pub mod access;
 pub mod cursor;
 pub mod descriptors;
 pub mod error;
+pub mod health;
 pub mod openapi;
 pub mod page_query;
 pub mod users;
+
+use std::sync::Arc;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
@@ -22,6 +25,7 @@ use utoipa_actix_web::AppExt as _;
 use self::access::{ApiAccess, require_access};
 use self::error::ApiError;
 use crate::domain::directory::DirectoryService;
+use crate::domain::ports::database_health::DatabaseHealth;
 
 /// The prefix of every API route.
 pub const API_PREFIX: &str = "/api/v1";
@@ -35,9 +39,27 @@ pub struct ApiState {
     pub access: ApiAccess,
 }
 
-/// The application: the API scope behind its access rule, and the OpenAPI document.
+/// What the health probes need, shared by every worker.
+#[derive(Clone)]
+pub struct HealthState {
+    /// The readiness probe's view of the database.
+    pub health: Arc<dyn DatabaseHealth>,
+}
+
+/// Registers the health probes (open to every caller, outside the API's access rule).
+pub fn configure_health(state: HealthState) -> impl Fn(&mut web::ServiceConfig) + Clone {
+    move |cfg| {
+        cfg.app_data(web::Data::new(state.clone()))
+            .service(health::live)
+            .service(health::ready);
+    }
+}
+
+/// The application: the health probes, the API scope behind its access rule, and the
+/// OpenAPI document.
 pub fn app(
     state: ApiState,
+    health: HealthState,
 ) -> App<
     impl ServiceFactory<
         ServiceRequest,
@@ -54,6 +76,7 @@ pub fn app(
         .service(api_scope(state))
         .openapi_service(|document| openapi::resource(&document))
         .into_app()
+        .configure(configure_health(health))
 }
 
 fn api_scope(

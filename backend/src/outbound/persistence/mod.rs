@@ -2,6 +2,7 @@
 //! errors are mapped (`error`).
 
 pub mod database_url;
+pub mod diesel_database_health;
 pub mod diesel_descriptor_catalogue;
 pub mod diesel_example_data_store;
 pub mod diesel_schema_introspector;
