@@ -10,16 +10,25 @@ PG_EMBED_ROOT ?= $(if $(wildcard /dev/shm),/dev/shm/wildside-pg-$(shell id -u),)
 export PG_EMBED_ROOT
 export PG_VERSION_REQ ?= =17.10.0
 MARKDOWNLINT := node_modules/.bin/markdownlint-cli2
+CARGO_TARGET_DIR ?= target
 
-.PHONY: help setup fmt check-fmt lint clippy doc markdownlint test migrate-check ci \
-	bench-db-clone bench-example-data bench-seed er-snapshots er-snapshots-check bench-er-snapshots \
-	er-review
+.PHONY: help setup demo fmt check-fmt lint clippy doc markdownlint test migrate-check ci \
+	bench-db-clone bench-example-data bench-seed bench-http er-snapshots er-snapshots-check \
+	bench-er-snapshots er-review
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
 
 setup: ## Install what is missing (PostgreSQL binaries, pg_worker as root, markdownlint)
 	@bash scripts/setup
+
+demo: setup ## Build and start the server on an embedded PostgreSQL (.wildside/pg-data) with the registry's first seed
+	$(CARGO) build --quiet -p backend --bin backend
+	@printf '\ndemo: starting the backend on http://%s:%s (data kept in %s; Ctrl-C stops it)\n' \
+		"$${HOST:-127.0.0.1}" "$${PORT:-8080}" "$${BACKEND_DATA_DIR:-.wildside/pg-data}"
+	@printf 'demo: open http://%s:%s/health/live and http://%s:%s/health/ready\n\n' \
+		"$${HOST:-127.0.0.1}" "$${PORT:-8080}" "$${HOST:-127.0.0.1}" "$${PORT:-8080}"
+	EXAMPLE_DATA_IS_ENABLED=true exec $(CARGO_TARGET_DIR)/debug/backend
 
 fmt: ## Format Rust code and Markdown
 	$(CARGO) fmt --all
@@ -69,3 +78,6 @@ bench-example-data: ## Users generated per second (criterion)
 	$(CARGO) bench -p example-data --bench generate
 
 ci: check-fmt lint test markdownlint ## Everything CI runs
+
+bench-http: setup ## Requests/s and p99 of GET /api/v1/users?limit=20 next to GET /health/live (wrk, release)
+	@bash scripts/bench-http

@@ -8,6 +8,7 @@ pub mod config;
 pub mod domain;
 pub mod inbound;
 pub mod outbound;
+pub mod shutdown;
 pub mod startup;
 pub mod telemetry;
 #[cfg(feature = "test-support")]

@@ -59,9 +59,16 @@ impl LogFormat {
 ///
 /// A second call (a test that runs two commands in one process) keeps the first subscriber.
 pub fn init(format: LogFormat, default_level: tracing::Level) {
-    let filter = EnvFilter::builder()
-        .with_default_directive(default_level.into())
-        .from_env_lossy();
+    // pg-embed-setup-unpriv narrates its bootstrap at info; only its warnings matter here.
+    let filter = match std::env::var(EnvFilter::DEFAULT_ENV) {
+        Ok(directives) if !directives.trim().is_empty() => EnvFilter::builder()
+            .with_default_directive(default_level.into())
+            .parse_lossy(directives),
+        _ => EnvFilter::new(format!(
+            "{},pg_embed=warn",
+            default_level.as_str().to_ascii_lowercase()
+        )),
+    };
     // Colour codes only for a terminal: a log file or a pipe gets plain text.
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)

@@ -18,7 +18,7 @@ pub use error::{ConfigError, InvalidSetting};
 pub use flags::Flags;
 pub use keys::{CONFIG_ENV, CONFIG_FLAG, DOTFILE, Key, KeySpec, markdown_table};
 pub use layers::Inputs;
-pub use secret::{ApiToken, DatabaseUrl, MASK, mask_url};
+pub use secret::{MASK, mask_url};
 pub use settings::{
     DatabaseSettings, DatabaseTarget, EmbeddedStorage, ExampleDataSettings, HttpSettings,
     LogFormat, Settings,

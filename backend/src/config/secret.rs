@@ -1,88 +1,9 @@
-//! Secret settings: the API token and a database URL's password never reach a log line or
-//! an error; `Debug` and `Display` mask them.
-
-use std::fmt;
-
-use url::Url;
+//! Masking of secrets in messages: the API token and a database URL's password never reach a
+//! log line or an error. The types themselves (`ApiToken`, `DatabaseUrl`) mask their own
+//! `Debug` and `Display`.
 
 /// Shown instead of a secret.
 pub const MASK: &str = "***";
-
-/// The bearer token guarding `/api/v1`.
-#[derive(Clone, PartialEq, Eq)]
-pub struct ApiToken(String);
-
-/// Shortest accepted API token, in characters.
-pub const MIN_TOKEN_LEN: usize = 16;
-
-impl ApiToken {
-    /// The token, for a constant-time comparison with a request's.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl TryFrom<&str> for ApiToken {
-    type Error = String;
-
-    fn try_from(value: &str) -> Result<Self, Self::Error> {
-        let trimmed = value.trim();
-        if trimmed.chars().count() < MIN_TOKEN_LEN || trimmed != value {
-            return Err(format!(
-                "an API token must be at least {MIN_TOKEN_LEN} characters, \
-                 without surrounding spaces"
-            ));
-        }
-        Ok(Self(value.to_owned()))
-    }
-}
-
-impl fmt::Debug for ApiToken {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(MASK)
-    }
-}
-
-/// A `postgres://` or `postgresql://` URL; its password is masked whenever it is shown.
-#[derive(Clone, PartialEq, Eq)]
-pub struct DatabaseUrl(Url);
-
-impl DatabaseUrl {
-    /// The full URL, password included, for the driver only.
-    pub fn expose(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl TryFrom<&str> for DatabaseUrl {
-    type Error = String;
-
-    fn try_from(value: &str) -> Result<Self, Self::Error> {
-        let url = Url::parse(value).map_err(|err| format!("not a URL: {err}"))?;
-        if !matches!(url.scheme(), "postgres" | "postgresql") {
-            return Err(format!(
-                "the scheme must be postgres or postgresql, found {}",
-                url.scheme()
-            ));
-        }
-        if url.host_str().is_none_or(str::is_empty) {
-            return Err("the URL names no host".to_owned());
-        }
-        Ok(Self(url))
-    }
-}
-
-impl fmt::Display for DatabaseUrl {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&mask_url(self.0.as_str()))
-    }
-}
-
-impl fmt::Debug for DatabaseUrl {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "DatabaseUrl({self})")
-    }
-}
 
 /// Masks the password of anything shaped like `scheme://user:password@host...`, parsable or
 /// not, so that even a malformed URL is safe to show.

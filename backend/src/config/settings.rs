@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use example_data::{SeedName, UserCount};
 
-use super::secret::{ApiToken, DatabaseUrl};
 use super::source::Sourced;
+use crate::inbound::http::access::ApiToken;
+use crate::startup::DatabaseUrl;
 
 /// Everything the server needs to start.
 #[derive(Debug, Clone)]
@@ -77,11 +78,4 @@ pub struct ExampleDataSettings {
     pub registry_path: Sourced<PathBuf>,
 }
 
-/// The format of log lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LogFormat {
-    /// Human-readable lines.
-    Text,
-    /// One JSON object per line.
-    Json,
-}
+pub use crate::telemetry::LogFormat;

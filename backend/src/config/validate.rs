@@ -10,12 +10,14 @@ use example_data::{SeedName, UserCount};
 use super::error::InvalidSetting;
 use super::keys::Key;
 use super::layers::Layered;
-use super::secret::{ApiToken, DatabaseUrl, MASK, mask_url};
+use super::secret::{MASK, mask_url};
 use super::settings::{
     DatabaseSettings, DatabaseTarget, EmbeddedStorage, ExampleDataSettings, HttpSettings,
     LogFormat, Settings,
 };
 use super::source::{RawValue, Source, Sourced};
+use crate::inbound::http::access::ApiToken;
+use crate::startup::DatabaseUrl;
 
 /// The embedded cluster's data directory, relative to the working directory.
 pub const DEFAULT_DATA_DIR: &str = ".wildside/pg-data";
@@ -73,7 +75,9 @@ pub fn validate(
             .unwrap_or(Sourced::default_value(PathBuf::from(DEFAULT_REGISTRY_PATH))),
     };
     let api_token = v
-        .get(Key::ApiToken, |text| ApiToken::try_from(text))
+        .get(Key::ApiToken, |text| {
+            ApiToken::try_from(text.to_owned()).map_err(|err| err.to_string())
+        })
         .map(|token| token.value);
     let log_format = v
         .get(Key::LogFormat, |text| match text {
@@ -97,7 +101,9 @@ pub fn validate(
 }
 
 fn database(v: &mut Validator<'_>) -> DatabaseSettings {
-    let url = v.get(Key::DatabaseUrl, |text| DatabaseUrl::try_from(text));
+    let url = v.get(Key::DatabaseUrl, |text| {
+        DatabaseUrl::try_from(text.to_owned()).map_err(|err| err.to_string())
+    });
     let ephemeral = v.flag(Key::Ephemeral, false);
     let data_dir = v.path(Key::DataDir);
     if let Some(url) = &url {

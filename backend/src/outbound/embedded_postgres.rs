@@ -2,10 +2,13 @@
 //! and manages databases on it. [`crate::outbound::provision`] turns a cluster (or a URL) into
 //! a migrated database.
 
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use diesel::{Connection, PgConnection, RunQueryDsl};
-use pg_embedded_setup_unpriv::{BootstrapError, ClusterGuard, ClusterHandle, TestCluster};
+use pg_embedded_setup_unpriv::{
+    BootstrapError, CleanupMode, ClusterGuard, ClusterHandle, TestCluster,
+};
 use thiserror::Error;
 
 use crate::outbound::persistence::database_url::DatabaseUrl;
@@ -43,6 +46,27 @@ pub enum EmbeddedPostgresError {
     /// Connecting to the admin database failed.
     #[error("embedded PostgreSQL: could not connect to the admin database")]
     Connect(#[source] diesel::ConnectionError),
+    /// A persistent data directory was asked for, but the process does not carry it in
+    /// `PG_DATA_DIR`, the one place `pg-embed-setup-unpriv` reads it from.
+    #[error(
+        "embedded PostgreSQL: data directory {} must be given to the process as {DATA_DIR_ENV} \
+         (found {found:?})",
+        .dir.display()
+    )]
+    DataDirNotInEnvironment {
+        /// The directory asked for.
+        dir: PathBuf,
+        /// What `PG_DATA_DIR` holds, if anything.
+        found: Option<String>,
+    },
+}
+
+/// The variable through which `pg-embed-setup-unpriv` takes an explicit data directory.
+pub const DATA_DIR_ENV: &str = "PG_DATA_DIR";
+
+/// Whether this process already carries `dir` as its embedded data directory.
+pub fn data_dir_in_environment(dir: &Path) -> bool {
+    std::env::var_os(DATA_DIR_ENV).is_some_and(|value| Path::new(&value) == dir)
 }
 
 /// How to run an embedded cluster.
@@ -55,6 +79,9 @@ pub struct EmbeddedOptions {
     /// Trade durability for speed (`fsync`, `synchronous_commit`, `full_page_writes` off):
     /// right for data that dies with the cluster, wrong for data kept across restarts.
     pub tune_for_throwaway_data: bool,
+    /// Keep the cluster's data in this directory across restarts (never removed); `None`
+    /// claims a fresh directory that is removed when the cluster stops.
+    pub data_dir: Option<PathBuf>,
 }
 
 impl EmbeddedOptions {
@@ -62,6 +89,16 @@ impl EmbeddedOptions {
     pub const fn throwaway() -> Self {
         Self {
             tune_for_throwaway_data: true,
+            data_dir: None,
+        }
+    }
+
+    /// A cluster whose data lives in `dir` (an absolute path) and survives restarts; fully
+    /// durable. The process must carry `dir` in [`DATA_DIR_ENV`].
+    pub const fn persistent(dir: PathBuf) -> Self {
+        Self {
+            tune_for_throwaway_data: false,
+            data_dir: Some(dir),
         }
     }
 }
@@ -175,7 +212,21 @@ impl EmbeddedCluster {
     /// not usable; the message says what to run.
     pub fn start(options: &EmbeddedOptions) -> Result<Self, EmbeddedPostgresError> {
         let began = Instant::now();
+        if let Some(dir) = &options.data_dir
+            && !data_dir_in_environment(dir)
+        {
+            return Err(EmbeddedPostgresError::DataDirNotInEnvironment {
+                dir: dir.clone(),
+                found: std::env::var(DATA_DIR_ENV).ok(),
+            });
+        }
         let (handle, guard) = TestCluster::new_split().map_err(start_error)?;
+        // A persistent directory is the user's data: stopping the cluster must not remove it.
+        let guard = if options.data_dir.is_some() {
+            guard.with_cleanup_mode(CleanupMode::None)
+        } else {
+            guard
+        };
         let server = PgServer { handle };
         server.apply(options)?;
         let started_in = began.elapsed();

@@ -131,6 +131,17 @@ impl PgServer {
         self.create_database(name)?;
         migrate_at(&self.database_url(name), migrations)
     }
+
+    /// Creates the database `name` unless it exists (a persistent cluster restarting).
+    ///
+    /// # Errors
+    /// [`ProvisionError::Cluster`] when the server cannot be asked or refuses.
+    pub fn ensure_database(&self, name: &str) -> Result<DatabaseUrl, ProvisionError> {
+        if !self.database_exists(name)? {
+            self.create_database(name)?;
+        }
+        Ok(self.database_url(name))
+    }
 }
 
 /// A migrated database and, for an embedded source, the cluster it lives on (stopped, with
@@ -170,13 +181,41 @@ pub fn provision(
         }),
         DatabaseSource::Embedded(options) => {
             let cluster = EmbeddedCluster::start(options)?;
-            let database = cluster
-                .server()
-                .create_migrated(PROVISIONED_DATABASE, migrations)?;
+            let url = cluster.server().ensure_database(PROVISIONED_DATABASE)?;
+            let database = migrate_at(&url, migrations)?;
             Ok(ProvisionedDatabase {
                 database,
                 cluster: Some(cluster),
             })
         }
     }
+}
+
+/// As [`provision`], without applying migrations (the server's `run_migrations = false`):
+/// the schema is whatever the database holds.
+///
+/// # Errors
+/// [`ProvisionError`] for a cluster that cannot start or a database that cannot be reached.
+pub fn provision_unmigrated(
+    source: &DatabaseSource,
+) -> Result<ProvisionedDatabase, ProvisionError> {
+    let began = Instant::now();
+    let (url, cluster) = match source {
+        DatabaseSource::Url(url) => (url.clone(), None),
+        DatabaseSource::Embedded(options) => {
+            let cluster = EmbeddedCluster::start(options)?;
+            let url = cluster.server().ensure_database(PROVISIONED_DATABASE)?;
+            (url, Some(cluster))
+        }
+    };
+    let connection = connect(&url)?;
+    Ok(ProvisionedDatabase {
+        database: MigratedDatabase {
+            url,
+            connection,
+            applied: Vec::new(),
+            migrated_in: began.elapsed(),
+        },
+        cluster,
+    })
 }

@@ -19,6 +19,9 @@ use super::error::ApiError;
 /// The name of the setting that holds the token, for messages.
 pub const TOKEN_SETTING: &str = "BACKEND_API_TOKEN";
 
+/// Shortest accepted API token, in characters: long enough not to be guessed by a loop.
+pub const MIN_TOKEN_LEN: usize = 16;
+
 /// The API token: a secret, never printed (its `Debug` and `Display` are redacted).
 #[derive(Clone, PartialEq, Eq)]
 pub struct ApiToken(String);
@@ -29,6 +32,9 @@ pub enum ApiTokenError {
     /// The value is empty.
     #[error("{TOKEN_SETTING} is empty")]
     Empty,
+    /// The value is shorter than [`MIN_TOKEN_LEN`] characters.
+    #[error("{TOKEN_SETTING} must be at least {MIN_TOKEN_LEN} characters, got {0}")]
+    TooShort(usize),
     /// The value holds a character other than visible ASCII (e.g. a space or newline).
     #[error(
         "{TOKEN_SETTING} may hold only visible ASCII characters (no spaces or control characters)"
@@ -46,11 +52,19 @@ impl TryFrom<String> for ApiToken {
         if !value.bytes().all(|b| b.is_ascii_graphic()) {
             return Err(ApiTokenError::Characters);
         }
+        if value.len() < MIN_TOKEN_LEN {
+            return Err(ApiTokenError::TooShort(value.len()));
+        }
         Ok(Self(value))
     }
 }
 
 impl ApiToken {
+    /// The token itself, for a test or a client; never log it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
     /// Whether `candidate` equals the token, in time independent of where they differ.
     pub fn matches(&self, candidate: &[u8]) -> bool {
         self.0.as_bytes().ct_eq(candidate).into()
@@ -157,7 +171,7 @@ mod tests {
     use super::*;
 
     fn token() -> ApiToken {
-        ApiToken::try_from("s3cret-token".to_owned()).expect("valid")
+        ApiToken::try_from("s3cret-token-0123456789".to_owned()).expect("valid")
     }
 
     #[rstest]
@@ -200,6 +214,7 @@ mod tests {
     #[case("", ApiTokenError::Empty)]
     #[case("two words", ApiTokenError::Characters)]
     #[case("line\n", ApiTokenError::Characters)]
+    #[case("fifteen-chars-x", ApiTokenError::TooShort(15))]
     fn rejects_unusable_tokens(#[case] value: &str, #[case] expected: ApiTokenError) {
         assert_eq!(ApiToken::try_from(value.to_owned()), Err(expected));
     }

@@ -1,0 +1,174 @@
+//! The server's migrated database, from the one provisioning path, kept on a thread of its
+//! own: an embedded cluster must stay on the thread that started it (its guard is `!Send`) and
+//! starts its own runtime, so it cannot live on the server's.
+
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+
+use super::server::StartupError;
+use crate::config::{DatabaseSettings, DatabaseTarget, EmbeddedStorage, Settings};
+use crate::outbound::embedded_postgres::{DATA_DIR_ENV, EmbeddedOptions, data_dir_in_environment};
+use crate::outbound::persistence::database_url::DatabaseUrl;
+use crate::outbound::persistence::migrations::Migrations;
+use crate::outbound::provision::{self, DatabaseSource, ProvisionError};
+use crate::shutdown::StopSignals;
+
+/// A migrated database; for an embedded source, the cluster runs until [`Database::stop`]
+/// (or drop).
+pub struct Database {
+    url: DatabaseUrl,
+    keeper: Keeper,
+}
+
+impl Database {
+    /// The database's URL (its password masked when shown).
+    pub const fn url(&self) -> &DatabaseUrl {
+        &self.url
+    }
+
+    /// Stops the embedded cluster, if any, and waits until it has stopped.
+    pub async fn stop(self) {
+        let Self { keeper, .. } = self;
+        let embedded = keeper.embedded;
+        // Joining blocks; do it off the async runtime.
+        let _ = tokio::task::spawn_blocking(move || drop(keeper)).await;
+        if embedded {
+            tracing::info!("embedded PostgreSQL stopped");
+        }
+    }
+}
+
+// Owns the database thread: dropping it tells the thread to stop the cluster and waits.
+struct Keeper {
+    stop: Option<mpsc::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
+    embedded: bool,
+}
+
+impl Drop for Keeper {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+struct Started {
+    url: DatabaseUrl,
+    applied: Option<Vec<String>>,
+}
+
+/// Gets the migrated database the settings name, answering a stop signal while it starts.
+///
+/// # Errors
+/// [`StartupError::Database`] when the cluster cannot start or the database cannot be reached
+/// or migrated; [`StartupError::Interrupted`] on SIGINT/SIGTERM (the cluster is then stopped).
+pub async fn start_database(
+    settings: &DatabaseSettings,
+    signals: &mut StopSignals,
+) -> Result<Database, StartupError> {
+    let source = source(&settings.target);
+    let embedded = matches!(source, DatabaseSource::Embedded(_));
+    let migrate = settings.run_migrations;
+    let (started_tx, started_rx) = tokio::sync::oneshot::channel();
+    let (stop_tx, stop_rx) = mpsc::channel::<()>();
+    let thread = std::thread::Builder::new()
+        .name("database".to_owned())
+        .spawn(move || keep(&source, migrate, started_tx, &stop_rx))?;
+    let keeper = Keeper {
+        stop: Some(stop_tx),
+        thread: Some(thread),
+        embedded,
+    };
+    tokio::select! {
+        started = started_rx => {
+            let Started { url, applied } = started
+                .map_err(|_| std::io::Error::other("the database thread ended unexpectedly"))??;
+            match applied {
+                Some(applied) if applied.is_empty() => {
+                    tracing::info!(database = %url, applied = 0, "migrations up to date");
+                }
+                Some(applied) => tracing::info!(
+                    database = %url,
+                    applied = applied.len(),
+                    versions = %applied.join(","),
+                    "migrations applied"
+                ),
+                None => tracing::info!(database = %url, "migrations not run (run_migrations = false)"),
+            }
+            Ok(Database { url, keeper })
+        }
+        signal = signals.recv() => {
+            tracing::warn!(signal, "stop signal while the database starts; stopping");
+            let _ = tokio::task::spawn_blocking(move || drop(keeper)).await;
+            Err(StartupError::Interrupted { signal, during: "database start" })
+        }
+    }
+}
+
+fn source(target: &DatabaseTarget) -> DatabaseSource {
+    match target {
+        DatabaseTarget::External(url) => DatabaseSource::Url(url.value.clone()),
+        DatabaseTarget::Embedded(EmbeddedStorage::Ephemeral) => {
+            DatabaseSource::Embedded(EmbeddedOptions::throwaway())
+        }
+        DatabaseTarget::Embedded(EmbeddedStorage::Persistent(dir)) => DatabaseSource::Embedded(
+            EmbeddedOptions::persistent(std::path::absolute(dir).unwrap_or_else(|_| dir.clone())),
+        ),
+    }
+}
+
+// The database thread: provision, report, then hold the cluster until told to stop.
+fn keep(
+    source: &DatabaseSource,
+    migrate: bool,
+    started: tokio::sync::oneshot::Sender<Result<Started, ProvisionError>>,
+    stop: &mpsc::Receiver<()>,
+) {
+    let provisioned = if migrate {
+        provision::provision(source, &Migrations::embedded())
+    } else {
+        provision::provision_unmigrated(source)
+    };
+    match provisioned {
+        Ok(provisioned) => {
+            let url = provisioned.database.url.clone();
+            let applied = migrate.then(|| provisioned.database.applied.clone());
+            let cluster = provisioned.cluster;
+            drop(provisioned.database.connection);
+            let _ = started.send(Ok(Started { url, applied }));
+            // Returns when the server stops (or the Application is dropped).
+            let _ = stop.recv();
+            drop(cluster);
+        }
+        Err(err) => {
+            let _ = started.send(Err(err));
+        }
+    }
+}
+
+/// For a persistent embedded cluster, replaces this process by itself with the data directory
+/// in `PG_DATA_DIR` (the one way `pg-embed-setup-unpriv` takes it); returns at once otherwise,
+/// or when the variable already holds it.
+///
+/// # Errors
+/// The I/O error when the directory cannot be created or the executable cannot be run again.
+pub fn reexec_with_data_dir(settings: &Settings) -> std::io::Result<()> {
+    let DatabaseTarget::Embedded(EmbeddedStorage::Persistent(dir)) = &settings.database.target
+    else {
+        return Ok(());
+    };
+    std::fs::create_dir_all(dir.parent().unwrap_or(dir))?;
+    let dir = std::path::absolute(dir)?;
+    if data_dir_in_environment(&dir) {
+        return Ok(());
+    }
+    tracing::debug!(data_dir = %dir.display(), "re-executing with {DATA_DIR_ENV} set");
+    let error = std::os::unix::process::CommandExt::exec(
+        std::process::Command::new(std::env::current_exe()?)
+            .args(std::env::args_os().skip(1))
+            .env(DATA_DIR_ENV, &dir),
+    );
+    Err(error)
+}
