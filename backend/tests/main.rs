@@ -8,4 +8,5 @@ mod er_snapshots;
 mod er_svg_portable;
 mod example_data;
 mod schema_baseline;
+mod server;
 mod support;

@@ -48,30 +48,4 @@ mod tests {
         assert_eq!(mask_url(text), shown);
         assert!(!mask_url(text).contains("secret"));
     }
-
-    #[rstest]
-    fn a_valid_url_never_shows_its_password() {
-        let url = DatabaseUrl::try_from("postgres://u:secret@127.0.0.1:1/x").expect("valid");
-        assert_eq!(url.to_string(), "postgres://u:***@127.0.0.1:1/x");
-        assert!(!format!("{url:?}").contains("secret"));
-        assert!(url.expose().contains("secret"));
-    }
-
-    #[rstest]
-    #[case("mysql://u:secret@h/db", "scheme")]
-    #[case("postgres://u:secret@host:notaport/x", "not a URL")]
-    #[case("postgres:///db", "no host")]
-    fn bad_urls_are_refused_without_the_password(#[case] text: &str, #[case] why: &str) {
-        let err = DatabaseUrl::try_from(text).expect_err("invalid");
-        assert!(err.contains(why), "{err}");
-        assert!(!err.contains("secret"), "{err}");
-    }
-
-    #[rstest]
-    fn tokens_are_masked_and_must_be_long() {
-        let token = ApiToken::try_from("0123456789abcdef").expect("16 characters");
-        assert_eq!(format!("{token:?}"), MASK);
-        assert!(ApiToken::try_from("short").is_err());
-        assert!(ApiToken::try_from(" 0123456789abcdef").is_err());
-    }
 }

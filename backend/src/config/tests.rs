@@ -9,6 +9,7 @@ use rstest::{fixture, rstest};
 use tempfile::TempDir;
 
 use super::*;
+use crate::inbound::http::access::ApiToken;
 
 struct World {
     dir: TempDir,

@@ -14,7 +14,6 @@ use crate::config::{ConfigError, Key, Settings, unusable};
 use crate::domain::example_data::SeedingError;
 use crate::inbound::http::access::ApiAccess;
 use crate::inbound::http::{ApiState, HealthState, app};
-use crate::outbound::persistence::diesel_database_health::DieselDatabaseHealth;
 use crate::outbound::provision::ProvisionError;
 use crate::shutdown::StopSignals;
 
@@ -87,7 +86,7 @@ impl Application {
             access,
         };
         let health = HealthState {
-            health: std::sync::Arc::new(DieselDatabaseHealth::new(pool)),
+            health: read_api::database_health(&pool),
         };
         let address = listener.local_addr()?;
         let server = HttpServer::new(move || app(api.clone(), health.clone()))

@@ -10,7 +10,7 @@ use actix_web::dev::ServerHandle;
 use backend::domain::example_data::{self, SeedName};
 use backend::domain::pagination::KeysetPosition;
 use backend::inbound::http::access::{ApiAccess, ApiToken};
-use backend::inbound::http::{ApiState, app, cursor};
+use backend::inbound::http::{ApiState, HealthState, app, cursor};
 use backend::outbound::example_data_registry::RegistryFile;
 use backend::outbound::persistence::diesel_example_data_store::DieselExampleDataStore;
 use backend::startup::{DatabaseUrl, read_api};
@@ -167,11 +167,14 @@ fn spawn(url: &str, access: ApiAccess) -> (u16, ServerHandle, JoinHandle<()>) {
     let url: DatabaseUrl = url.parse().expect("the test database URL is valid");
     let pool = read_api::pool(&url, NonZeroU32::new(4).expect("non-zero"));
     let directory = read_api::directory(&pool);
+    let health = HealthState {
+        health: read_api::database_health(&pool),
+    };
     let state = ApiState { directory, access };
     let (started, report) = mpsc::channel();
     let thread = std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
-            let server = HttpServer::new(move || app(state.clone()))
+            let server = HttpServer::new(move || app(state.clone(), health.clone()))
                 .workers(2)
                 .disable_signals()
                 .bind(("127.0.0.1", 0))

@@ -12,8 +12,7 @@ use super::process::{Backend, command};
 fn a_persistent_cluster_keeps_the_seed_across_restarts() {
     let dir = tempfile::tempdir().expect("tempdir");
     // As root the cluster runs as `nobody`, which must reach the data directory.
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755))
-        .expect("chmod");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let data = dir.path().join("pg-data");
     for expected in ["applied", "already_applied"] {
         let mut start = command(dir.path());

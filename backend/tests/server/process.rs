@@ -38,7 +38,7 @@ pub fn command(dir: &Path) -> Command {
     }
     command
         .env("LOG_FORMAT", "json")
-        .env("RUST_LOG", "info")
+        .env("RUST_LOG", "info,pg_embed=warn")
         .env("PORT", "0")
         .current_dir(dir);
     command
@@ -115,7 +115,10 @@ impl Backend {
                 return event;
             }
             if let Some(status) = exited {
-                panic!("backend exited ({status}) before {what}:\n{}", self.output());
+                panic!(
+                    "backend exited ({status}) before {what}:\n{}",
+                    self.output()
+                );
             }
             assert!(
                 began.elapsed() < timeout,
@@ -188,13 +191,20 @@ fn collect(stream: impl Read + Send + 'static, lines: &Arc<Mutex<Vec<String>>>) 
 
 /// A plain HTTP/1.1 GET on 127.0.0.1, returning the status code and the body.
 pub fn get(port: u16, path: &str) -> (u16, String) {
+    get_with(port, path, None)
+}
+
+/// As [`get`], with an optional `Authorization` header value.
+pub fn get_with(port: u16, path: &str, authorization: Option<&str>) -> (u16, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connects");
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .expect("timeout");
+    let header =
+        authorization.map_or_else(String::new, |value| format!("Authorization: {value}\r\n"));
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{header}Connection: close\r\n\r\n"
     )
     .expect("request written");
     let mut response = String::new();

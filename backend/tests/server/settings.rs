@@ -57,6 +57,20 @@ fn a_bad_variable_is_refused(#[case] variable: &str, #[case] value: &str, #[case
 }
 
 #[rstest]
+fn listening_beyond_loopback_without_a_token_is_refused_naming_the_setting() {
+    let output = refused(|c| {
+        c.args(["--host", "0.0.0.0", "--ephemeral"]);
+    });
+    for part in ["host", "flag --host", "0.0.0.0", "BACKEND_API_TOKEN"] {
+        assert!(output.contains(part), "{part} missing:\n{output}");
+    }
+    assert!(
+        !output.contains("embedded PostgreSQL"),
+        "refused before any cluster starts:\n{output}"
+    );
+}
+
+#[rstest]
 fn an_unreadable_registry_is_refused_naming_the_flag() {
     let output = refused(|c| {
         c.args([

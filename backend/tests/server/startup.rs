@@ -7,7 +7,7 @@ use backend::test_support::{TestDatabase, cluster};
 use diesel::{PgConnection, QueryableByName, RunQueryDsl};
 use rstest::rstest;
 
-use super::process::{Backend, command, get};
+use super::process::{Backend, command, get, get_with};
 
 const START: Duration = Duration::from_secs(180);
 
@@ -145,5 +145,29 @@ fn health_follows_the_database_and_sigterm_exits_zero() {
     backend.signal("TERM");
     let status = backend.wait_exit(Duration::from_secs(30));
     assert!(status.success(), "{status}:\n{}", backend.output());
-    assert!(backend.output().contains("draining"), "{}", backend.output());
+    assert!(
+        backend.output().contains("draining"),
+        "{}",
+        backend.output()
+    );
+}
+
+#[rstest]
+fn beyond_loopback_the_api_needs_the_bearer_token_and_health_stays_open() {
+    const TOKEN: &str = "a-test-token-of-some-length";
+    let db = TestDatabase::migrated();
+    let mut command = command(&std::env::temp_dir());
+    command
+        .env("DATABASE_URL", db.url())
+        .env("BACKEND_API_TOKEN", TOKEN)
+        .args(["--host", "0.0.0.0"]);
+    let mut backend = Backend::spawn(command);
+    let port = backend.wait_listening(START);
+    let (status, body) = get(port, "/api/v1/users");
+    assert_eq!(status, 401, "{body}");
+    assert!(body.contains("unauthorized"), "{body}");
+    let bearer = format!("Bearer {TOKEN}");
+    assert_eq!(get_with(port, "/api/v1/users", Some(&bearer)).0, 200);
+    assert_eq!(get(port, "/health/live").0, 200);
+    assert!(!backend.output().contains(TOKEN), "{}", backend.output());
 }

@@ -4,12 +4,21 @@
 
 use std::fmt;
 
-/// Why a string is not a usable database URL.
+/// Why a string is not a usable database URL (never quoting the URL: it may hold a password).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("expected a postgres:// or postgresql:// URL, got one starting {scheme:?}")]
-pub struct DatabaseUrlError {
-    /// What stood where the scheme should be (never the password).
-    pub scheme: String,
+pub enum DatabaseUrlError {
+    /// The text does not parse as a URL.
+    #[error("not a URL: {reason}")]
+    Malformed {
+        /// The parser's reason, without the text.
+        reason: String,
+    },
+    /// The URL is not a PostgreSQL one.
+    #[error("the scheme must be postgres or postgresql, found {scheme:?}")]
+    Scheme {
+        /// The scheme found.
+        scheme: String,
+    },
 }
 
 /// A `postgres://` or `postgresql://` URL whose password is shown as `***`.
@@ -48,13 +57,15 @@ impl TryFrom<String> for DatabaseUrl {
     type Error = DatabaseUrlError;
 
     fn try_from(url: String) -> Result<Self, Self::Error> {
-        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Ok(Self(url))
-        } else {
-            let scheme = url.split_once("://").map_or("", |(scheme, _)| scheme);
-            Err(DatabaseUrlError {
+        // A socket URL (`postgresql:///db?host=/run/postgresql`) has no host and is fine.
+        let parsed = url::Url::parse(&url).map_err(|err| DatabaseUrlError::Malformed {
+            reason: err.to_string(),
+        })?;
+        match parsed.scheme() {
+            "postgres" | "postgresql" => Ok(Self(url)),
+            scheme => Err(DatabaseUrlError::Scheme {
                 scheme: scheme.chars().take(16).collect(),
-            })
+            }),
         }
     }
 }
