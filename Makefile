@@ -26,7 +26,7 @@ demo: setup ## Build and start the server on an embedded PostgreSQL (.wildside/p
 	$(CARGO) build --quiet -p backend --bin backend
 	@printf '\ndemo: starting the backend on http://%s:%s (data kept in %s; Ctrl-C stops it)\n' \
 		"$${HOST:-127.0.0.1}" "$${PORT:-8080}" "$${BACKEND_DATA_DIR:-.wildside/pg-data}"
-	@printf 'demo: open http://%s:%s/health/live and http://%s:%s/health/ready\n\n' \
+	@printf 'demo: open http://%s:%s/api/v1/users?limit=5 and http://%s:%s/api-docs/openapi.json\n\n' \
 		"$${HOST:-127.0.0.1}" "$${PORT:-8080}" "$${HOST:-127.0.0.1}" "$${PORT:-8080}"
 	EXAMPLE_DATA_IS_ENABLED=true exec $(CARGO_TARGET_DIR)/debug/backend
 

@@ -21,11 +21,9 @@ use crate::startup::DatabaseUrl;
 
 /// The embedded cluster's data directory, relative to the working directory.
 pub const DEFAULT_DATA_DIR: &str = ".wildside/pg-data";
-/// The committed seed registry of the source tree this binary was built from.
-pub const DEFAULT_REGISTRY_PATH: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/fixtures/example-data/seeds.json"
-);
+/// The committed seed registry, relative to the workspace root found above the working
+/// directory (so a binary built in one checkout works in another).
+pub const DEFAULT_REGISTRY_PATH: &str = example_data::DEFAULT_REGISTRY_PATH;
 /// The default port.
 pub const DEFAULT_PORT: u16 = 8080;
 /// The default pool size.
@@ -70,9 +68,13 @@ pub fn validate(
         user_count: v.get(Key::ExampleDataUserCount, |text| {
             text.parse::<UserCount>().map_err(|err| err.to_string())
         }),
-        registry_path: v
-            .path(Key::ExampleDataRegistryPath)
-            .unwrap_or(Sourced::default_value(PathBuf::from(DEFAULT_REGISTRY_PATH))),
+        registry_path: v.path(Key::ExampleDataRegistryPath).unwrap_or_else(|| {
+            // Outside a checkout the path names where it was looked for; loading it fails
+            // with that path when seeding is asked for.
+            let found = example_data::find_default_registry(project_dir)
+                .unwrap_or_else(|_| project_dir.join(DEFAULT_REGISTRY_PATH));
+            Sourced::default_value(found)
+        }),
     };
     let api_token = v
         .get(Key::ApiToken, |text| {

@@ -45,17 +45,15 @@ pub fn plan_seed(settings: &ExampleDataSettings) -> Result<SeedStep, StartupErro
         ))
         .into()
     };
-    let name = match &settings.seed_name {
-        Some(name) => name.clone(),
-        None => {
-            let loaded = registry.load().map_err(|err| registry_error(&err))?;
-            let first = loaded.seeds().first().map(|seed| seed.name().clone());
-            // A valid registry has at least one seed; an empty list fails its validation.
-            let first = first.ok_or_else(|| {
-                registry_error(&std::io::Error::other("the registry lists no seed"))
-            })?;
-            Sourced::default_value(first)
-        }
+    let name = if let Some(name) = &settings.seed_name {
+        name.clone()
+    } else {
+        let loaded = registry.load().map_err(|err| registry_error(&err))?;
+        let first = loaded.seeds().first().map(|seed| seed.name().clone());
+        // A valid registry has at least one seed; an empty list fails its validation.
+        let first = first
+            .ok_or_else(|| registry_error(&std::io::Error::other("the registry lists no seed")))?;
+        Sourced::default_value(first)
     };
     let count = settings.user_count.as_ref().map(|count| count.value);
     let plan = example_data::plan(&registry, &name.value, count).map_err(|err| match &err {

@@ -132,14 +132,14 @@ impl Application {
             ..
         } = self;
         let handle = server.handle();
-        let mut server = std::pin::pin!(server);
+        let mut running = std::pin::pin!(server);
         tokio::select! {
-            served = &mut server => served?,
+            outcome = &mut running => outcome?,
             signal = signals.recv() => {
                 tracing::info!(signal, "stop signal: no new connections; draining requests");
                 // The server future carries out the stop, so it must be polled meanwhile.
-                let ((), served) = tokio::join!(handle.stop(true), &mut server);
-                served?;
+                let ((), outcome) = tokio::join!(handle.stop(true), &mut running);
+                outcome?;
             }
         }
         database.stop().await;

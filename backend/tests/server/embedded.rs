@@ -21,14 +21,14 @@ fn a_persistent_cluster_keeps_the_seed_across_restarts() {
             .arg(&data)
             .env("EXAMPLE_DATA_IS_ENABLED", "true");
         let mut backend = Backend::spawn(start);
-        backend.wait_listening(Duration::from_secs(240));
+        backend.wait_listening(Duration::from_mins(4));
         let outcome = backend
             .events()
             .into_iter()
             .find_map(|event| event["outcome"].as_str().map(ToOwned::to_owned));
         assert_eq!(outcome.as_deref(), Some(expected), "{}", backend.output());
         backend.signal("INT");
-        let status = backend.wait_exit(Duration::from_secs(60));
+        let status = backend.wait_exit(Duration::from_mins(1));
         assert!(status.success(), "{status}:\n{}", backend.output());
         assert!(
             backend.output().contains("embedded PostgreSQL stopped"),

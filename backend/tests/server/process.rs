@@ -40,6 +40,14 @@ pub fn command(dir: &Path) -> Command {
         .env("LOG_FORMAT", "json")
         .env("RUST_LOG", "info,pg_embed=warn")
         .env("PORT", "0")
+        // The default registry is found from the working directory, which is not a checkout.
+        .env(
+            "EXAMPLE_DATA_REGISTRY_PATH",
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/fixtures/example-data/seeds.json"
+            ),
+        )
         .current_dir(dir);
     command
 }

@@ -11,7 +11,7 @@ use rstest::rstest;
 
 use super::process::{Backend, command};
 
-const EXIT: Duration = Duration::from_secs(60);
+const EXIT: Duration = Duration::from_mins(1);
 
 fn refused(configure: impl FnOnce(&mut std::process::Command)) -> String {
     let dir = tempfile::tempdir().expect("tempdir");

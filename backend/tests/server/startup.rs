@@ -9,7 +9,7 @@ use rstest::rstest;
 
 use super::process::{Backend, command, get, get_with};
 
-const START: Duration = Duration::from_secs(180);
+const START: Duration = Duration::from_mins(3);
 
 #[derive(QueryableByName)]
 struct Count {
