@@ -82,9 +82,10 @@ fn defaults_apply_when_nothing_is_set(world: World) {
     assert_eq!(settings.database.pool_size.get(), 10);
     assert!(!settings.example_data.is_enabled);
     assert!(settings.example_data.seed_name.is_none());
+    // Outside a checkout the default names where it was looked for.
     assert_eq!(
         settings.example_data.registry_path.value,
-        PathBuf::from(DEFAULT_REGISTRY_PATH)
+        world.project().join(DEFAULT_REGISTRY_PATH)
     );
     assert!(settings.api_token.is_none());
     assert_eq!(settings.log_format, LogFormat::Text);
