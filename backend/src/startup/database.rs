@@ -148,12 +148,21 @@ fn keep(
     }
 }
 
+/// The variable through which `pg-embed-setup-unpriv` takes the superuser password.
+const PASSWORD_ENV: &str = "PG_PASSWORD";
+
 /// For a persistent embedded cluster, replaces this process by itself with the data directory
-/// in `PG_DATA_DIR` (the one way `pg-embed-setup-unpriv` takes it); returns at once otherwise,
-/// or when the variable already holds it.
+/// in `PG_DATA_DIR` and the cluster's own superuser password in `PG_PASSWORD` (the one way
+/// `pg-embed-setup-unpriv` takes them); returns at once otherwise, or when the process already
+/// carries both.
+///
+/// The password lives in `<data dir>.password` (mode 0600), made once from `/dev/urandom`.
+/// Without it the crate would reuse a password file shared by every cluster under the same
+/// install root, which another cluster may have rewritten since.
 ///
 /// # Errors
-/// The I/O error when the directory cannot be created or the executable cannot be run again.
+/// The I/O error when the directory or the password file cannot be made or read, or the
+/// executable cannot be run again; the message names the file.
 pub fn reexec_with_data_dir(settings: &Settings) -> std::io::Result<()> {
     let DatabaseTarget::Embedded(EmbeddedStorage::Persistent(dir)) = &settings.database.target
     else {
@@ -161,14 +170,48 @@ pub fn reexec_with_data_dir(settings: &Settings) -> std::io::Result<()> {
     };
     std::fs::create_dir_all(dir.parent().unwrap_or(dir))?;
     let dir = std::path::absolute(dir)?;
-    if data_dir_in_environment(&dir) {
+    let has_password = std::env::var_os(PASSWORD_ENV).is_some();
+    if data_dir_in_environment(&dir) && has_password {
         return Ok(());
     }
+    let mut command = std::process::Command::new(std::env::current_exe()?);
+    command
+        .args(std::env::args_os().skip(1))
+        .env(DATA_DIR_ENV, &dir);
+    if !has_password {
+        let mut file = dir.clone().into_os_string();
+        file.push(".password");
+        command.env(PASSWORD_ENV, cluster_password(std::path::Path::new(&file))?);
+    }
     tracing::debug!(data_dir = %dir.display(), "re-executing with {DATA_DIR_ENV} set");
-    let error = std::os::unix::process::CommandExt::exec(
-        std::process::Command::new(std::env::current_exe()?)
-            .args(std::env::args_os().skip(1))
-            .env(DATA_DIR_ENV, &dir),
-    );
-    Err(error)
+    Err(std::os::unix::process::CommandExt::exec(&mut command))
+}
+
+// Reads the cluster's password, or makes one: 16 random bytes as hex, written once, 0600.
+fn cluster_password(file: &std::path::Path) -> std::io::Result<String> {
+    use std::io::{Read as _, Write as _};
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let named =
+        |err: std::io::Error| std::io::Error::new(err.kind(), format!("{}: {err}", file.display()));
+    match std::fs::read_to_string(file) {
+        Ok(text) if !text.trim().is_empty() => return Ok(text.trim().to_owned()),
+        Ok(_) => {}
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+        Err(err) => return Err(named(err)),
+    }
+    let mut bytes = [0_u8; 16];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut random| random.read_exact(&mut bytes))
+        .map_err(named)?;
+    let password = format!("{:032x}", u128::from_le_bytes(bytes));
+    let mut out = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(file)
+        .map_err(named)?;
+    out.write_all(password.as_bytes()).map_err(named)?;
+    out.sync_all().map_err(named)?;
+    Ok(password)
 }

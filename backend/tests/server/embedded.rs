@@ -1,5 +1,6 @@
 //! The real `backend` on its own embedded PostgreSQL: a data directory kept across restarts,
-//! so the second start finds the seed already applied; SIGTERM stops the cluster and exits 0.
+//! so the second start finds the seed already applied (even after another cluster came and
+//! went); SIGINT stops the cluster and exits 0.
 
 use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
@@ -35,5 +36,18 @@ fn a_persistent_cluster_keeps_the_seed_across_restarts() {
             "{}",
             backend.output()
         );
+        // Another cluster under the same install root meanwhile rewrites the password file
+        // that clusters share; the persistent one must not depend on it.
+        other_cluster_comes_and_goes(dir.path());
     }
+}
+
+fn other_cluster_comes_and_goes(dir: &std::path::Path) {
+    let mut start = command(dir);
+    start.arg("--ephemeral");
+    let mut other = Backend::spawn(start);
+    other.wait_listening(Duration::from_mins(4));
+    other.signal("INT");
+    let status = other.wait_exit(Duration::from_mins(1));
+    assert!(status.success(), "{status}:\n{}", other.output());
 }
