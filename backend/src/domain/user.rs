@@ -1,17 +1,13 @@
 //! Users: the validated id and display name of a walker's profile.
 //!
-//! The display-name rule is the schema's `users_display_name_format` check.
+//! The display-name rule (the schema's `users_display_name_format` check) is the
+//! `example-data` crate's `DisplayName`, re-exported here.
 
 use std::fmt;
 use std::str::FromStr;
 
 use thiserror::Error;
 use uuid::Uuid;
-
-/// Fewest characters in a display name.
-pub const MIN_DISPLAY_NAME_CHARS: usize = 3;
-/// Most characters in a display name.
-pub const MAX_DISPLAY_NAME_CHARS: usize = 32;
 
 /// A user's id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -73,77 +69,9 @@ impl fmt::Display for UserId {
     }
 }
 
-/// A display name: 3-32 ASCII letters, digits, spaces or underscores, not blank.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct DisplayName(String);
-
-/// Why a text is not a [`DisplayName`].
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum DisplayNameError {
-    /// Empty or only spaces.
-    #[error("display name must not be blank")]
-    Blank,
-    /// Fewer than 3 or more than 32 characters.
-    #[error(
-        "display name `{0}` must have {MIN_DISPLAY_NAME_CHARS} to {MAX_DISPLAY_NAME_CHARS} characters"
-    )]
-    Length(String),
-    /// A character other than an ASCII letter, digit, space or underscore.
-    #[error("display name `{0}` may only contain letters, digits, spaces and underscores")]
-    Character(String),
-}
-
-impl DisplayName {
-    /// The name as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The name as an owned string.
-    pub fn into_inner(self) -> String {
-        self.0
-    }
-
-    fn check(name: &str) -> Result<(), DisplayNameError> {
-        if name.trim().is_empty() {
-            return Err(DisplayNameError::Blank);
-        }
-        if !(MIN_DISPLAY_NAME_CHARS..=MAX_DISPLAY_NAME_CHARS).contains(&name.chars().count()) {
-            return Err(DisplayNameError::Length(name.to_owned()));
-        }
-        if !name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'_')
-        {
-            return Err(DisplayNameError::Character(name.to_owned()));
-        }
-        Ok(())
-    }
-}
-
-impl TryFrom<String> for DisplayName {
-    type Error = DisplayNameError;
-
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::check(&value)?;
-        Ok(Self(value))
-    }
-}
-
-impl TryFrom<&str> for DisplayName {
-    type Error = DisplayNameError;
-
-    fn try_from(value: &str) -> Result<Self, Self::Error> {
-        Self::check(value)?;
-        Ok(Self(value.to_owned()))
-    }
-}
-
-impl fmt::Display for DisplayName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+/// A display name: 3-32 ASCII letters, digits, spaces or underscores, not blank. One type
+/// with the generator's, which already checks the schema's rule.
+pub use example_data::{DisplayName, DisplayNameError};
 
 /// A walker's profile.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,7 +13,7 @@ use crate::domain::descriptor::{
 use crate::domain::preferences::{
     InterestFollow, PreferencesError, Revision, UnitSystem, UserPreferences, UserPreferencesDraft,
 };
-use crate::domain::user::{DisplayName, DisplayNameError, User, UserId};
+use crate::domain::user::{User, UserId};
 
 /// A generated value the domain rejects.
 #[derive(Debug, Error)]
@@ -26,15 +26,6 @@ pub enum GenerationError {
         /// The broken rule, with the value.
         #[source]
         source: DescriptorError,
-    },
-    /// A generated display name breaks the domain's rule.
-    #[error("generated user #{index} has an invalid display name")]
-    DisplayName {
-        /// The user's position in generation order, from 0.
-        index: usize,
-        /// The broken rule, with the value.
-        #[source]
-        source: DisplayNameError,
     },
     /// Generated preferences break a domain rule.
     #[error("generated user #{index} has invalid preferences")]
@@ -101,8 +92,7 @@ impl UserRows {
 
     pub(super) fn push(&mut self, index: usize, user: ExampleUser) -> Result<(), GenerationError> {
         let id = UserId::new(user.id);
-        let display_name = DisplayName::try_from(String::from(user.display_name.as_str()))
-            .map_err(|source| GenerationError::DisplayName { index, source })?;
+        let display_name = user.display_name.clone();
         let preferences = UserPreferences::try_from(draft(id, &user.preferences))
             .map_err(|source| GenerationError::Preferences { index, source })?;
         self.users.push(User::new(id, display_name));
