@@ -3,6 +3,7 @@
 //! File names are `<stem>.mmd` and `<stem>.svg`; a set is keyed and iterated by file name.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::dictionary::DATA_DICTIONARY_FILE;
 use super::groups::{DiagramGroups, GroupError, WHOLE_SCHEMA_DIAGRAM};
@@ -168,87 +169,68 @@ pub fn assemble_snapshots(
     renderer: &dyn DiagramRenderer,
 ) -> Result<SnapshotSet, DiagramRenderError> {
     let mut set = SnapshotSet::default();
-    for diagram in diagrams {
-        if format.writes_mermaid() {
+    if format.writes_mermaid() {
+        for diagram in diagrams {
             set.insert(format!("{}.mmd", diagram.stem), diagram.mermaid.clone());
         }
-        if format.writes_svg() {
-            let svg = renderer.render_svg(&diagram.stem, &diagram.mermaid)?;
-            set.insert(format!("{}.svg", diagram.stem), svg);
+    }
+    if format.writes_svg() {
+        for (diagram, svg) in diagrams.iter().zip(render_all(diagrams, renderer)) {
+            set.insert(format!("{}.svg", diagram.stem), svg?);
         }
     }
     Ok(set)
 }
 
-#[cfg(test)]
-mod tests {
-    use rstest::rstest;
-
-    use super::{Diagram, OutputFormat, assemble_snapshots, is_snapshot_file};
-    use crate::domain::ports::diagram_renderer::{
-        DiagramRenderError, DiagramRenderer, FailingRenderer,
-    };
-
-    struct Echo;
-
-    impl DiagramRenderer for Echo {
-        fn render_svg(&self, diagram: &str, _: &str) -> Result<String, DiagramRenderError> {
-            Ok(format!("<svg id=\"{diagram}\"/>"))
-        }
+/// Renders every diagram, on as many threads as there are cores (rendering is CPU-bound and
+/// each diagram independent), returning the results in diagram order so that the first
+/// error reported is always the same one.
+fn render_all(
+    diagrams: &[Diagram],
+    renderer: &dyn DiagramRenderer,
+) -> Vec<Result<String, DiagramRenderError>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(diagrams.len());
+    if threads <= 1 {
+        return diagrams
+            .iter()
+            .map(|diagram| renderer.render_svg(&diagram.stem, &diagram.mermaid))
+            .collect();
     }
-
-    fn diagrams() -> Vec<Diagram> {
-        ["schema-baseline", "catalogue"]
-            .into_iter()
-            .map(|stem| Diagram {
-                stem: stem.to_owned(),
-                mermaid: format!("erDiagram\n%% {stem}\n"),
-                note: None,
-            })
-            .collect()
-    }
-
-    #[rstest]
-    #[case("mermaid", OutputFormat::Mermaid)]
-    #[case("svg", OutputFormat::Svg)]
-    #[case("both", OutputFormat::Both)]
-    fn parses_formats(#[case] value: &str, #[case] expected: OutputFormat) {
-        assert_eq!(OutputFormat::try_from(value), Ok(expected));
-    }
-
-    #[rstest]
-    fn rejects_unknown_format() {
-        let error = OutputFormat::try_from("png").expect_err("png is not supported");
-        assert!(error.to_string().contains("\"png\""));
-    }
-
-    #[rstest]
-    #[case(OutputFormat::Both, &["catalogue.mmd", "catalogue.svg", "schema-baseline.mmd", "schema-baseline.svg"])]
-    #[case(OutputFormat::Mermaid, &["catalogue.mmd", "schema-baseline.mmd"])]
-    #[case(OutputFormat::Svg, &["catalogue.svg", "schema-baseline.svg"])]
-    fn assembles_requested_files(#[case] format: OutputFormat, #[case] expected: &[&str]) {
-        let set = assemble_snapshots(&diagrams(), format, &Echo).expect("assemble");
-        let names: Vec<&str> = set.iter().map(|(name, _)| name).collect();
-        assert_eq!(names, expected);
-    }
-
-    #[rstest]
-    fn renderer_failure_yields_no_set() {
-        let error = assemble_snapshots(&diagrams(), OutputFormat::Both, &FailingRenderer)
-            .expect_err("renderer fails");
-        assert!(error.to_string().contains("schema-baseline"));
-        assert!(std::error::Error::source(&error).is_some(), "cause is kept");
-    }
-
-    #[rstest]
-    #[case("a.mmd", true)]
-    #[case("a.svg", true)]
-    #[case("README.md", false)]
-    #[case("schema.md", true)]
-    #[case("groups.toml", false)]
-    #[case(".hidden.svg", false)]
-    #[case(".svg", false)]
-    fn owns_only_snapshot_files(#[case] name: &str, #[case] owned: bool) {
-        assert_eq!(is_snapshot_file(name), owned);
-    }
+    let next = AtomicUsize::new(0);
+    let mut in_any_order: Vec<(usize, Result<String, DiagramRenderError>)> =
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let index = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(diagram) = diagrams.get(index) else {
+                                break done;
+                            };
+                            done.push((
+                                index,
+                                renderer.render_svg(&diagram.stem, &diagram.mermaid),
+                            ));
+                        }
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|worker| match worker.join() {
+                    Ok(done) => done,
+                    // A renderer that panics is a defect; keep its panic rather than hide it.
+                    Err(panic) => std::panic::resume_unwind(panic),
+                })
+                .collect()
+        });
+    in_any_order.sort_by_key(|(index, _)| *index);
+    in_any_order.into_iter().map(|(_, result)| result).collect()
 }
+
+#[cfg(test)]
+#[path = "snapshot_tests.rs"]
+mod tests;

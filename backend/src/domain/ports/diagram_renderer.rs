@@ -47,7 +47,9 @@ impl DiagramRenderError {
 }
 
 /// Renders Mermaid source to a complete SVG document.
-pub trait DiagramRenderer {
+///
+/// `Sync` because a snapshot run renders its diagrams on several threads at once.
+pub trait DiagramRenderer: Sync {
     /// Renders one diagram; `diagram` (its file stem) only names it in errors.
     ///
     /// # Errors
