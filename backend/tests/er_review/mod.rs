@@ -152,7 +152,8 @@ fn working_tree_change(review: &Review) {
         format!(
             "ALTER TABLE users ADD COLUMN {NEW_COLUMN} text;\n\
              CREATE TABLE {NEW_TABLE} (id uuid PRIMARY KEY, \
-             user_id uuid NOT NULL REFERENCES users (id));\n"
+             user_id uuid NOT NULL REFERENCES users (id), \
+             width_px integer NOT NULL CONSTRAINT width_positive CHECK (width_px > 0));\n"
         ),
     )
     .expect("up.sql");
@@ -225,6 +226,18 @@ fn lists_exactly_the_change(review: &Review) {
     assert!(!report.contains("| removed |"), "{report}");
     assert!(!report.contains("| changed |"), "{report}");
     assert_eq!(report.matches("\n### ").count(), 2, "{report}");
+}
+
+#[then("the report lists the new table's key, foreign key and check constraint")]
+fn lists_new_table_constraints(review: &Review) {
+    let report = stdout(review);
+    for line in [
+        "- primary key: `(id)`\n".to_owned(),
+        "- check `width_positive`: `CHECK ((width_px > 0))`\n".to_owned(),
+        format!("- foreign key `{NEW_TABLE}_user_id_fkey`: `(user_id) references users (id)`\n"),
+    ] {
+        assert!(report.contains(&line), "{line} missing from:\n{report}");
+    }
 }
 
 #[then("the report draws the new table as added and its table as changed")]

@@ -8,6 +8,7 @@ Feature: Schema-change review
     When er-snapshots review runs against the base
     Then the review succeeds
     And the report lists the new table and the new column and nothing else
+    And the report lists the new table's key, foreign key and check constraint
     And the report draws the new table as added and its table as changed
 
   Scenario: An unchanged branch reports no schema change

@@ -10,10 +10,12 @@ use super::direction::LayoutDirection;
 use super::markdown::{code, counted, prose, table_row, wrapped};
 use super::mermaid::render_er_body;
 use super::mermaid_text::EntityRef;
-use super::model::{Column, SchemaGraph};
+use super::model::{Column, SchemaGraph, Table};
 use super::neighbourhood::neighbourhood;
 use super::normalise::{NormalisedSchema, normalise};
-use super::schema_diff::{Change, ColumnChange, SchemaDiff, TableChange, view_kind_label};
+use super::schema_diff::{
+    Change, ColumnChange, SchemaDiff, TableChange, table_items, view_kind_label,
+};
 
 /// The two sides being compared, as shown in the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,9 +104,13 @@ fn write_tables(out: &mut String, diff: &SchemaDiff) {
         match &table.change {
             Change::Added(added) => {
                 write_column_list(out, "Columns", &added.columns);
+                write_item_list(out, "Keys, constraints and indexes", added);
                 write_changes(out, table);
             }
-            Change::Removed(removed) => write_column_list(out, "Had columns", &removed.columns),
+            Change::Removed(removed) => {
+                write_column_list(out, "Had columns", &removed.columns);
+                write_item_list(out, "Had keys, constraints and indexes", removed);
+            }
             Change::Changed { .. } => write_changes(out, table),
         }
     }
@@ -114,6 +120,27 @@ fn write_column_list(out: &mut String, label: &str, columns: &[Column]) {
     let _ = writeln!(out, "{label}:\n");
     for column in columns {
         let _ = writeln!(out, "- {}: {}", code(&column.name), column_text(column));
+    }
+}
+
+fn write_item_list(out: &mut String, label: &str, table: &Table) {
+    let items = table_items(table);
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{label}:\n");
+    for (kind, name, text) in items {
+        let _ = writeln!(out, "- {}: {}", item_label(kind, &name), code(&text));
+    }
+}
+
+/// A kind and its name (check `stars_range`), or the kind alone for the primary key, which
+/// has no name of its own.
+fn item_label(kind: &str, name: &str) -> String {
+    if name.is_empty() {
+        kind.to_owned()
+    } else {
+        format!("{kind} {}", code(name))
     }
 }
 
@@ -146,11 +173,7 @@ fn change_rows(table: &TableChange) -> Vec<[String; 4]> {
     }
     if matches!(table.change, Change::Changed { .. }) {
         for item in &table.diff.items {
-            let what = if item.name.is_empty() {
-                item.kind.to_owned()
-            } else {
-                format!("{} {}", item.kind, code(&item.name))
-            };
+            let what = item_label(item.kind, &item.name);
             let (before, after) = match &item.change {
                 Change::Added(text) => (String::new(), code(text)),
                 Change::Removed(text) => (code(text), String::new()),
@@ -296,72 +319,5 @@ fn write_diagram(
 }
 
 #[cfg(test)]
-mod tests {
-    use rstest::rstest;
-
-    use super::{ReviewSides, render_review};
-    use crate::domain::er_diagram::fixture_schema::generated_schema;
-    use crate::domain::er_diagram::schema_diff::diff_schemas;
-    use crate::domain::er_diagram::{Column, Table, normalise};
-
-    const SIDES: ReviewSides<'static> = ReviewSides {
-        base: "main",
-        head: "the working tree",
-    };
-
-    #[rstest]
-    fn no_change_is_one_line() {
-        let schema = normalise(generated_schema(4, 3));
-        let report = render_review(&diff_schemas(&schema, &schema), &schema, &schema, SIDES);
-        assert_eq!(
-            report,
-            "No schema change between `main` and the working tree.\n"
-        );
-    }
-
-    #[rstest]
-    fn added_column_and_table_are_reported_and_styled() {
-        let before = normalise(generated_schema(4, 3));
-        let mut graph = generated_schema(4, 3);
-        graph.tables[1].columns.push(Column {
-            name: "nickname".to_owned(),
-            position: 50,
-            data_type: "text".to_owned(),
-            nullable: true,
-            ..Column::default()
-        });
-        let removed = graph.tables.remove(3).name;
-        graph.tables.push(Table {
-            name: "walk_photos".to_owned(),
-            columns: vec![Column {
-                name: "id".to_owned(),
-                position: 1,
-                data_type: "uuid".to_owned(),
-                ..Column::default()
-            }],
-            ..Table::default()
-        });
-        let after = normalise(graph);
-        let report = render_review(&diff_schemas(&before, &after), &before, &after, SIDES);
-        let flat = report.replace('\n', " ");
-        assert!(
-            flat.contains("1 table added, 1 table changed, 1 table removed"),
-            "{report}"
-        );
-        assert!(
-            report.contains("| added | column `nickname` | | `text`, nullable |"),
-            "{report}"
-        );
-        assert!(report.contains("### added `walk_photos`"), "{report}");
-        assert!(
-            report.contains(&format!("### removed `{removed}`")),
-            "{report}"
-        );
-        assert!(report.contains("    class walk_photos added\n"), "{report}");
-        assert!(
-            report.contains(&format!("    class {removed} removed\n")),
-            "{report}"
-        );
-        assert!(report.contains("classDef changed"), "{report}");
-    }
-}
+#[path = "review_report_tests.rs"]
+mod tests;

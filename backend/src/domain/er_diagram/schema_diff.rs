@@ -279,6 +279,18 @@ fn split_key(key: &str) -> (&'static str, String) {
     (kind, name.to_owned())
 }
 
+/// Every key, constraint and index of `table` as (kind, name, description), for reports of a
+/// table added or removed whole; the primary key has an empty name.
+pub fn table_items(table: &Table) -> Vec<(&'static str, String, String)> {
+    described_items(table)
+        .into_iter()
+        .map(|(key, text)| {
+            let (kind, name) = split_key(&key);
+            (kind, name, text)
+        })
+        .collect()
+}
+
 /// Every key, constraint and index as (`kind\0name`, description); paired by that key.
 fn described_items(table: &Table) -> Vec<(String, String)> {
     let key = |kind: &str, name: &str| format!("{kind}\u{0}{name}");
