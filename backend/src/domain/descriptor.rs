@@ -49,9 +49,9 @@ uuid_id!(InterestThemeId);
 uuid_id!(SafetyToggleId);
 
 /// A descriptor slug: lowercase words of `a-z0-9` joined by single hyphens (`street-art`),
-/// as the schema's `*_slug_format` checks require.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Slug(String);
+/// as the schema's `*_slug_format` checks require. One rule for the registry and the
+/// database, so the `example-data` crate's type is used here too.
+pub use example_data::{Slug, SlugError};
 
 /// A descriptor's display name: not blank, no surrounding or control characters, at most
 /// [`MAX_DESCRIPTOR_NAME_CHARS`] characters.
@@ -62,8 +62,8 @@ pub struct DescriptorName(String);
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DescriptorError {
     /// The slug is not kebab-case `a-z0-9`.
-    #[error("slug `{0}` must be lowercase words of a-z and 0-9 joined by single hyphens")]
-    Slug(String),
+    #[error(transparent)]
+    Slug(#[from] SlugError),
     /// The name is empty or only whitespace.
     #[error("descriptor name must not be blank")]
     BlankName,
@@ -73,37 +73,6 @@ pub enum DescriptorError {
     /// The name is longer than the limit.
     #[error("descriptor name `{0}` is longer than {MAX_DESCRIPTOR_NAME_CHARS} characters")]
     NameTooLong(String),
-}
-
-impl Slug {
-    /// The slug as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl TryFrom<&str> for Slug {
-    type Error = DescriptorError;
-
-    fn try_from(value: &str) -> Result<Self, Self::Error> {
-        let well_formed = value.split('-').all(|word| {
-            !word.is_empty()
-                && word
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        });
-        if well_formed {
-            Ok(Self(value.to_owned()))
-        } else {
-            Err(DescriptorError::Slug(value.to_owned()))
-        }
-    }
-}
-
-impl fmt::Display for Slug {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
 }
 
 impl DescriptorName {
@@ -176,28 +145,6 @@ mod tests {
     use rstest::rstest;
 
     use super::*;
-
-    #[rstest]
-    #[case("nature")]
-    #[case("street-art")]
-    #[case("a1-b2-c3")]
-    fn accepts_slugs(#[case] slug: &str) {
-        assert_eq!(Slug::try_from(slug).expect("valid").as_str(), slug);
-    }
-
-    #[rstest]
-    #[case("")]
-    #[case("Street-art")]
-    #[case("street--art")]
-    #[case("-art")]
-    #[case("art-")]
-    #[case("street art")]
-    fn rejects_slugs(#[case] slug: &str) {
-        assert_eq!(
-            Slug::try_from(slug),
-            Err(DescriptorError::Slug(slug.to_owned()))
-        );
-    }
 
     #[rstest]
     #[case("", DescriptorError::BlankName)]

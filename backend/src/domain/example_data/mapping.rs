@@ -8,7 +8,7 @@ use thiserror::Error;
 
 use crate::domain::descriptor::{
     Descriptor, DescriptorError, DescriptorName, InterestTheme, InterestThemeId, SafetyToggle,
-    SafetyToggleId, Slug,
+    SafetyToggleId,
 };
 use crate::domain::preferences::{
     InterestFollow, PreferencesError, Revision, UnitSystem, UserPreferences, UserPreferencesDraft,
@@ -66,9 +66,9 @@ fn descriptors<Id: Copy>(
                     source,
                 }
             };
-            let slug = Slug::try_from(entry.slug().as_str()).map_err(at("slug"))?;
+            // The registry has already parsed the slug, with the same rule.
             let name = DescriptorName::try_from(entry.name()).map_err(at("name"))?;
-            Ok(Descriptor::new(id(entry), slug, name))
+            Ok(Descriptor::new(id(entry), entry.slug().clone(), name))
         })
         .collect()
 }

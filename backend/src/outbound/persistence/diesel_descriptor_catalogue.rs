@@ -9,7 +9,8 @@ use uuid::Uuid;
 use super::read_errors::ReadFailure;
 use super::schema::{interest_themes, safety_toggles};
 use crate::domain::descriptor::{
-    Descriptor, DescriptorName, InterestTheme, InterestThemeId, SafetyToggle, SafetyToggleId, Slug,
+    Descriptor, DescriptorError, DescriptorName, InterestTheme, InterestThemeId, SafetyToggle,
+    SafetyToggleId, Slug,
 };
 use crate::domain::ports::descriptor_catalogue::{DescriptorCatalogue, DescriptorCatalogueError};
 
@@ -56,7 +57,9 @@ fn descriptor<Id: Copy>(
     };
     Ok(Descriptor::new(
         id,
-        Slug::try_from(slug).map_err(invalid)?,
+        Slug::try_from(slug)
+            .map_err(DescriptorError::from)
+            .map_err(invalid)?,
         DescriptorName::try_from(name).map_err(invalid)?,
     ))
 }
