@@ -6,6 +6,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use thiserror::Error;
+use uuid::Uuid;
 
 use crate::domain::descriptor::{InterestThemeId, SafetyToggleId};
 use crate::domain::user::UserId;
@@ -194,6 +195,22 @@ impl UserPreferences {
     /// Safety toggles, distinct, in the order given.
     pub fn safety_toggle_ids(&self) -> &[SafetyToggleId] {
         &self.safety_toggle_ids
+    }
+
+    /// Interest themes as plain UUIDs, in order: what rows and response bodies carry.
+    pub fn interest_theme_uuids(&self) -> Vec<Uuid> {
+        self.interest_theme_ids
+            .iter()
+            .map(|id| *id.as_uuid())
+            .collect()
+    }
+
+    /// Safety toggles as plain UUIDs, in order: what rows and response bodies carry.
+    pub fn safety_toggle_uuids(&self) -> Vec<Uuid> {
+        self.safety_toggle_ids
+            .iter()
+            .map(|id| *id.as_uuid())
+            .collect()
     }
 
     /// Preferred units.

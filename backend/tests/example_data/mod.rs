@@ -149,16 +149,8 @@ fn expected_users(plan: &SeedPlan) -> Vec<PreferencesRow> {
             PreferencesRow {
                 user_id: *user.id().as_uuid(),
                 display_name: user.display_name().to_string(),
-                interest_theme_ids: prefs
-                    .interest_theme_ids()
-                    .iter()
-                    .map(|id| *id.as_uuid())
-                    .collect(),
-                safety_toggle_ids: prefs
-                    .safety_toggle_ids()
-                    .iter()
-                    .map(|id| *id.as_uuid())
-                    .collect(),
+                interest_theme_ids: prefs.interest_theme_uuids(),
+                safety_toggle_ids: prefs.safety_toggle_uuids(),
                 unit_system: prefs.unit_system().to_string(),
                 revision: prefs.revision().as_i32(),
                 followed,

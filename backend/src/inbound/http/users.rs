@@ -103,16 +103,8 @@ impl From<PreferencesRecord> for PreferencesBody {
         let prefs = &record.preferences;
         Self {
             user_id: *prefs.user_id().as_uuid(),
-            interest_theme_ids: prefs
-                .interest_theme_ids()
-                .iter()
-                .map(|id| *id.as_uuid())
-                .collect(),
-            safety_toggle_ids: prefs
-                .safety_toggle_ids()
-                .iter()
-                .map(|id| *id.as_uuid())
-                .collect(),
+            interest_theme_ids: prefs.interest_theme_uuids(),
+            safety_toggle_ids: prefs.safety_toggle_uuids(),
             unit_system: match prefs.unit_system() {
                 UnitSystem::Metric => UnitSystemBody::Metric,
                 UnitSystem::Imperial => UnitSystemBody::Imperial,

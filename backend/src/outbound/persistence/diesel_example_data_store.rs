@@ -251,16 +251,8 @@ fn copy_preferences(conn: &mut PgConnection, plan: &SeedPlan) -> Result<u64, Ste
         .iter()
         .map(|prefs| PreferencesRow {
             user_id: *prefs.user_id().as_uuid(),
-            interest_theme_ids: prefs
-                .interest_theme_ids()
-                .iter()
-                .map(|id| *id.as_uuid())
-                .collect(),
-            safety_toggle_ids: prefs
-                .safety_toggle_ids()
-                .iter()
-                .map(|id| *id.as_uuid())
-                .collect(),
+            interest_theme_ids: prefs.interest_theme_uuids(),
+            safety_toggle_ids: prefs.safety_toggle_uuids(),
             unit_system: UnitSystemValue(prefs.unit_system()),
             revision: prefs.revision().as_i32(),
         })
