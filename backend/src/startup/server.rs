@@ -156,7 +156,8 @@ fn api_access(settings: &Settings) -> Result<ApiAccess, ConfigError> {
             Key::Host,
             host,
             &host.value.to_string(),
-            format!("{err}; set {} (a secret)", Key::ApiToken.spec().env),
+            // The refusal already says which variable to set and what clients then send.
+            err.to_string(),
         )
         .into()
     })
