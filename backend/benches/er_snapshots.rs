@@ -3,7 +3,9 @@
 //!
 //! Phases come from the report the composition root returns (in process, no stdout parsing).
 //! Cold runs start their own cluster; `--database-url` runs reuse one already running; the
-//! wall row times the real binary as a child process. Where `mmdc` is on `PATH` (or `MMDC`
+//! wall rows time the real binary as a child process: as shipped (its cluster starts from the
+//! cached data directory) and with `WILDSIDE_INITDB_CACHE=off` (it runs `initdb`), alternated in
+//! the same loop, plus one first run on a fresh root that initialises the template. Where `mmdc` is on `PATH` (or `MMDC`
 //! names it) its SVG phase is timed in the same run and shown as a ratio.
 
 use std::collections::BTreeMap;
@@ -23,7 +25,7 @@ use backend::startup::er_snapshots::{
 };
 
 const RUNS: usize = 7;
-const PHASES: [&str; 9] = [
+const PHASES: [&str; 10] = [
     "cluster-start",
     "migrate",
     "introspect",
@@ -33,7 +35,9 @@ const PHASES: [&str; 9] = [
     "write",
     "total",
     "wall",
+    "wall-no-cache",
 ];
+const NO_CACHE: [(&str, &str); 1] = [("WILDSIDE_INITDB_CACHE", "off")];
 
 /// Per-phase samples in milliseconds.
 #[derive(Default)]
@@ -104,8 +108,13 @@ fn run_in_process(
     Ok(())
 }
 
-/// Runs the binary once in a fresh output directory and records its wall time.
-fn run_binary(extra: &[&str], samples: &mut Samples) -> anyhow::Result<()> {
+/// Runs the binary once in a fresh output directory and records its wall time as `row`.
+fn run_binary(
+    extra: &[&str],
+    env: &[(&str, &str)],
+    row: &'static str,
+    samples: &mut Samples,
+) -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     std::fs::copy(groups_file(), dir.path().join("groups.toml"))?;
     let began = Instant::now();
@@ -113,6 +122,7 @@ fn run_binary(extra: &[&str], samples: &mut Samples) -> anyhow::Result<()> {
         .arg("--output-dir")
         .arg(dir.path())
         .args(extra)
+        .envs(env.iter().copied())
         .output()?;
     let wall = began.elapsed();
     anyhow::ensure!(
@@ -120,7 +130,7 @@ fn run_binary(extra: &[&str], samples: &mut Samples) -> anyhow::Result<()> {
         "er-snapshots failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    samples.push("wall", wall);
+    samples.push(row, wall);
     Ok(())
 }
 
@@ -159,12 +169,25 @@ fn main() -> anyhow::Result<()> {
     writeln!(out, "er-snapshots benchmark: medians of {RUNS} runs (ms)")?;
     let merman = RendererChoice::Merman { font: None };
 
+    // The first run on a machine initialises the template; later runs copy it.
+    let mut first = Samples::default();
+    let fresh_root = tempfile::tempdir()?;
+    let root = fresh_root.path().display().to_string();
+    run_binary(
+        &[],
+        &[("PG_EMBED_ROOT", root.as_str())],
+        "first",
+        &mut first,
+    )?;
+    run_binary(&[], &[], "warm-up", &mut first)?;
+
     let mut cold = Samples::default();
     let from_migrations =
         SchemaSource::Migrations(Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations"));
     for _ in 0..RUNS {
         run_in_process(&from_migrations, &merman, &mut cold)?;
-        run_binary(&[], &mut cold)?;
+        run_binary(&[], &[], "wall", &mut cold)?;
+        run_binary(&[], &NO_CACHE, "wall-no-cache", &mut cold)?;
     }
 
     let provisioned = provision(
@@ -175,7 +198,7 @@ fn main() -> anyhow::Result<()> {
     let mut warm = Samples::default();
     for _ in 0..RUNS {
         run_in_process(&SchemaSource::Database(url.clone()), &merman, &mut warm)?;
-        run_binary(&["--database-url", url.expose()], &mut warm)?;
+        run_binary(&["--database-url", url.expose()], &[], "wall", &mut warm)?;
     }
 
     let review = time_review()?;
@@ -220,9 +243,17 @@ fn main() -> anyhow::Result<()> {
          (target < 3000 ms)"
     )?;
     let cold_wall = cold.median("wall").unwrap_or_default();
+    let no_cache = cold.median("wall-no-cache").unwrap_or_default();
     writeln!(
         out,
-        "cold command wall: {cold_wall:.1} ms (target < 1000 ms)"
+        "cold command wall: {cold_wall:.1} ms from the cached data directory vs {no_cache:.1} ms \
+         running initdb: ratio {:.2} (target < 1000 ms)",
+        cold_wall / no_cache
+    )?;
+    writeln!(
+        out,
+        "first cold run on a fresh root (initialises the template): {:.1} ms",
+        first.median("first").unwrap_or_default()
     )?;
     match (mmdc_samples.median("svg"), warm.median("svg")) {
         (Some(mmdc_svg), Some(merman_svg)) => writeln!(

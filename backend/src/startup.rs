@@ -3,6 +3,7 @@
 //! Inbound adapters (the CLIs, the HTTP server) call only this module and the domain; it is
 //! the one place that names the outbound adapters.
 
+pub mod cached_cluster;
 pub mod database;
 pub mod er_review;
 pub mod er_snapshots;

@@ -5,6 +5,7 @@ mod api;
 mod er_diagram;
 mod er_review;
 mod er_snapshots;
+mod er_snapshots_cache;
 mod er_svg_portable;
 mod example_data;
 mod schema_baseline;

@@ -12,10 +12,15 @@ use backend::inbound::cli::er_snapshots::{
     ErSnapshotsArgs, ErSnapshotsCommand, RunError, RunOutcome, run,
 };
 use backend::inbound::cli::workspace::workspace_root;
+use backend::startup::cached_cluster;
+use backend::startup::er_snapshots::SchemaSource;
 use backend::telemetry::{self, LogFormat};
 use clap::Parser as _;
 
 fn main() -> ExitCode {
+    if let Some(code) = cached_cluster::build_if_asked() {
+        return code;
+    }
     match try_main() {
         Ok(RunOutcome::Written | RunOutcome::UpToDate) => ExitCode::SUCCESS,
         Ok(RunOutcome::Drift) => ExitCode::from(1),
@@ -40,6 +45,7 @@ fn try_main() -> anyhow::Result<RunOutcome> {
     if let Some(ErSnapshotsSubcommand::Review(review)) = args.subcommand.take() {
         telemetry::init(LogFormat::resolve(None)?, tracing::Level::WARN);
         let command = ReviewCommand::parse(review, workspace_root())?;
+        cached_cluster::reexec_from_cache();
         run_review(&command, &mut stdout).with_context(|| {
             format!(
                 "reviewing the schema change since {:?} failed",
@@ -55,6 +61,9 @@ fn try_main() -> anyhow::Result<RunOutcome> {
         tracing::Level::WARN
     };
     telemetry::init(LogFormat::resolve(command.log_format)?, level);
+    if matches!(command.source, SchemaSource::Migrations(_)) {
+        cached_cluster::reexec_from_cache();
+    }
     run(&command, &mut stdout).with_context(|| {
         format!(
             "generating ER snapshots for {} failed; previous artefacts are unchanged",

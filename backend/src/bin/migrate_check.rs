@@ -6,10 +6,13 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use backend::startup::migrate_check;
+use backend::startup::{cached_cluster, migrate_check};
 use backend::telemetry::{self, LogFormat};
 
 fn main() -> ExitCode {
+    if let Some(code) = cached_cluster::build_if_asked() {
+        return code;
+    }
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
@@ -21,6 +24,7 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<()> {
     telemetry::init(LogFormat::resolve(None)?, tracing::Level::WARN);
+    cached_cluster::reexec_from_cache();
     let report = migrate_check::run(std::env::args_os().nth(1).map(PathBuf::from))?;
     let mut out = std::io::stdout().lock();
     if let Some(took) = report.cluster_started_in {

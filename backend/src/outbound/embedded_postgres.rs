@@ -64,6 +64,9 @@ pub enum EmbeddedPostgresError {
 /// The variable through which `pg-embed-setup-unpriv` takes an explicit data directory.
 pub const DATA_DIR_ENV: &str = "PG_DATA_DIR";
 
+/// The variable through which `pg-embed-setup-unpriv` takes the superuser password.
+pub const PASSWORD_ENV: &str = "PG_PASSWORD";
+
 /// Whether this process already carries `dir` as its embedded data directory.
 pub fn data_dir_in_environment(dir: &Path) -> bool {
     std::env::var_os(DATA_DIR_ENV).is_some_and(|value| Path::new(&value) == dir)

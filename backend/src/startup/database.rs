@@ -7,7 +7,10 @@ use std::thread::JoinHandle;
 
 use super::server::StartupError;
 use crate::config::{DatabaseSettings, DatabaseTarget, EmbeddedStorage, Settings};
-use crate::outbound::embedded_postgres::{DATA_DIR_ENV, EmbeddedOptions, data_dir_in_environment};
+use crate::outbound::cluster_password;
+use crate::outbound::embedded_postgres::{
+    DATA_DIR_ENV, EmbeddedOptions, PASSWORD_ENV, data_dir_in_environment,
+};
 use crate::outbound::persistence::database_url::DatabaseUrl;
 use crate::outbound::persistence::migrations::Migrations;
 use crate::outbound::provision::{self, DatabaseSource, ProvisionError};
@@ -148,9 +151,6 @@ fn keep(
     }
 }
 
-/// The variable through which `pg-embed-setup-unpriv` takes the superuser password.
-const PASSWORD_ENV: &str = "PG_PASSWORD";
-
 /// For a persistent embedded cluster, replaces this process by itself with the data directory
 /// in `PG_DATA_DIR` and the cluster's own superuser password in `PG_PASSWORD` (the one way
 /// `pg-embed-setup-unpriv` takes them); returns at once otherwise, or when the process already
@@ -181,37 +181,11 @@ pub fn reexec_with_data_dir(settings: &Settings) -> std::io::Result<()> {
     if !has_password {
         let mut file = dir.clone().into_os_string();
         file.push(".password");
-        command.env(PASSWORD_ENV, cluster_password(std::path::Path::new(&file))?);
+        command.env(
+            PASSWORD_ENV,
+            cluster_password::read_or_create(std::path::Path::new(&file))?,
+        );
     }
     tracing::debug!(data_dir = %dir.display(), "re-executing with {DATA_DIR_ENV} set");
     Err(std::os::unix::process::CommandExt::exec(&mut command))
-}
-
-// Reads the cluster's password, or makes one: 16 random bytes as hex, written once, 0600.
-fn cluster_password(file: &std::path::Path) -> std::io::Result<String> {
-    use std::io::{Read as _, Write as _};
-    use std::os::unix::fs::OpenOptionsExt as _;
-    let named =
-        |err: std::io::Error| std::io::Error::new(err.kind(), format!("{}: {err}", file.display()));
-    match std::fs::read_to_string(file) {
-        Ok(text) if !text.trim().is_empty() => return Ok(text.trim().to_owned()),
-        Ok(_) => {}
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-        Err(err) => return Err(named(err)),
-    }
-    let mut bytes = [0_u8; 16];
-    std::fs::File::open("/dev/urandom")
-        .and_then(|mut random| random.read_exact(&mut bytes))
-        .map_err(named)?;
-    let password = format!("{:032x}", u128::from_le_bytes(bytes));
-    let mut out = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(file)
-        .map_err(named)?;
-    out.write_all(password.as_bytes()).map_err(named)?;
-    out.sync_all().map_err(named)?;
-    Ok(password)
 }
