@@ -9,6 +9,7 @@ pub mod er_review;
 pub mod er_snapshots;
 pub mod migrate_check;
 pub mod read_api;
+pub mod release_after_read;
 pub mod seeding;
 pub mod server;
 

@@ -5,19 +5,22 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::domain::er_diagram::{
-    DiagramGroups, Drift, GroupError, OutputFormat, SchemaName, SnapshotOptions, SnapshotService,
-    SnapshotServiceError,
+    DiagramGroups, Drift, Generated, GroupError, OutputFormat, SchemaName, SnapshotOptions,
+    SnapshotService, SnapshotServiceError,
 };
 use crate::domain::ports::diagram_renderer::{DiagramRenderError, DiagramRenderer};
 use crate::domain::ports::snapshot_store::ReplaceReport;
 use crate::outbound::embedded_postgres::{EmbeddedCluster, EmbeddedOptions};
-use crate::outbound::mermaid_svg::{EMBEDDED_FONT_FAMILY, MermanSvgRenderer};
-use crate::outbound::mmdc::MmdcRenderer;
+use crate::outbound::mermaid_svg::EMBEDDED_FONT_FAMILY;
 use crate::outbound::persistence::database_url::DatabaseUrl;
 use crate::outbound::persistence::diesel_schema_introspector::DieselSchemaIntrospector;
 use crate::outbound::persistence::migrations::{MigrationError, Migrations};
 use crate::outbound::provision::{DatabaseSource, ProvisionError, connect, provision};
 use crate::outbound::snapshot_files::SnapshotDirectory;
+use crate::startup::release_after_read::ReleaseAfterRead;
+
+mod renderer;
+use renderer::build_renderer;
 
 /// Where the schema comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,30 +186,19 @@ pub fn run(settings: &SnapshotSettings) -> Result<SnapshotRun, SnapshotRunError>
     }
     let store = SnapshotDirectory::new(&settings.output_dir);
     let (introspector, cluster) = open_schema(settings, &mut timings)?;
-    let mut service = SnapshotService::new(introspector, renderer, store, options(settings));
-    let result = match settings.mode {
-        SnapshotMode::Check => service.check().map(|(generated, drift)| {
-            let outcome = if drift.is_clean() {
-                SnapshotOutcome::UpToDate {
-                    files: generated.snapshots.len(),
-                }
-            } else {
-                SnapshotOutcome::Drift(drift)
-            };
-            (generated, outcome)
-        }),
-        SnapshotMode::Write => service.write().map(|(generated, report)| {
-            let files = generated
-                .snapshots
-                .iter()
-                .map(|(name, bytes)| (name.to_owned(), bytes.len()))
-                .collect();
-            (generated, SnapshotOutcome::Written { files, report })
-        }),
-    };
-    // The connection closes before the cluster (and its throwaway data) stops.
-    drop(service);
-    drop(cluster);
+    let (introspector, read) = ReleaseAfterRead::new(introspector);
+    let service = SnapshotService::new(introspector, renderer, store, options(settings));
+    let mode = settings.mode;
+    let result = std::thread::scope(|scope| {
+        let worker = scope.spawn(move || generate(service, mode));
+        // Returns once the catalogue is read (or the run failed before): the throwaway
+        // cluster stops while the diagrams render. Its guard is !Send, so it stops here.
+        let _ = read.recv();
+        drop(cluster);
+        worker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    });
     let (generated, outcome) = result.map_err(|error| match error {
         SnapshotServiceError::Group(source) => SnapshotRunError::Group {
             path: settings.groups_file.clone(),
@@ -266,6 +258,39 @@ fn log_summary(timings: &PhaseTimings, outcome: &SnapshotOutcome) {
     );
 }
 
+type Service = SnapshotService<
+    ReleaseAfterRead<DieselSchemaIntrospector>,
+    Box<dyn DiagramRenderer + Send>,
+    SnapshotDirectory,
+>;
+
+/// Generates the set and checks or replaces the stored one, as `mode` says.
+fn generate(
+    mut service: Service,
+    mode: SnapshotMode,
+) -> Result<(Generated, SnapshotOutcome), SnapshotServiceError> {
+    match mode {
+        SnapshotMode::Check => service.check().map(|(generated, drift)| {
+            let outcome = if drift.is_clean() {
+                SnapshotOutcome::UpToDate {
+                    files: generated.snapshots.len(),
+                }
+            } else {
+                SnapshotOutcome::Drift(drift)
+            };
+            (generated, outcome)
+        }),
+        SnapshotMode::Write => service.write().map(|(generated, report)| {
+            let files = generated
+                .snapshots
+                .iter()
+                .map(|(name, bytes)| (name.to_owned(), bytes.len()))
+                .collect();
+            (generated, SnapshotOutcome::Written { files, report })
+        }),
+    }
+}
+
 /// The introspector for the settings' source and, for migrations, the cluster behind it.
 fn open_schema(
     settings: &SnapshotSettings,
@@ -287,41 +312,4 @@ fn open_schema(
             ))
         }
     }
-}
-
-/// Stands in when `--format mermaid` asks for no SVG; never called in that case.
-struct NoSvg;
-
-impl DiagramRenderer for NoSvg {
-    fn render_svg(&self, diagram: &str, _: &str) -> Result<String, DiagramRenderError> {
-        Err(DiagramRenderError::failed(
-            "none",
-            diagram,
-            "SVG output was not requested",
-        ))
-    }
-}
-
-fn build_renderer(
-    choice: &RendererChoice,
-    needed: bool,
-) -> Result<Box<dyn DiagramRenderer>, DiagramRenderError> {
-    Ok(match choice {
-        // Loading a font or finding a binary only matters when SVGs are drawn.
-        _ if !needed => Box::new(NoSvg),
-        RendererChoice::Merman { font: None } => Box::new(MermanSvgRenderer::with_embedded_font()?),
-        RendererChoice::Merman {
-            font: Some((path, _)),
-        } => Box::new(MermanSvgRenderer::with_font_file(path)?),
-        RendererChoice::Mmdc {
-            program,
-            puppeteer_config,
-        } => {
-            let renderer = MmdcRenderer::new(program);
-            Box::new(match puppeteer_config {
-                Some(config) => renderer.with_puppeteer_config(config),
-                None => renderer,
-            })
-        }
-    })
 }
