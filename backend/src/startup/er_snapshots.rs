@@ -20,7 +20,7 @@ use crate::outbound::snapshot_files::SnapshotDirectory;
 use crate::startup::release_after_read::ReleaseAfterRead;
 
 mod renderer;
-use renderer::build_renderer;
+use renderer::{build_renderer, loads_vendored_font};
 
 /// Where the schema comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -169,23 +169,42 @@ pub struct SnapshotRun {
 
 /// Runs `er-snapshots` as `settings` say and logs one summary event with the phase timings.
 ///
-/// The renderer (font, program) and the migrations directory are checked before any cluster
-/// starts.
+/// A font file or renderer program the user named, and the migrations directory, are checked
+/// before any cluster starts.
 ///
 /// # Errors
 /// [`SnapshotRunError`] for any failure; the stored snapshots are then left byte-for-byte intact.
 pub fn run(settings: &SnapshotSettings) -> Result<SnapshotRun, SnapshotRunError> {
     let began = Instant::now();
     let mut timings = PhaseTimings::default();
-    let renderer = build_renderer(&settings.renderer, settings.format.writes_svg())?;
-    let renderer_setup = began.elapsed();
     if settings.output_dir.exists() && !settings.output_dir.is_dir() {
         return Err(SnapshotRunError::OutputNotDirectory {
             path: settings.output_dir.clone(),
         });
     }
+    let svg = settings.format.writes_svg();
+    let (renderer, renderer_setup, opened) = if loads_vendored_font(&settings.renderer, svg) {
+        // The vendored font cannot fail to load but takes tens of milliseconds to parse: it
+        // loads while the cluster starts (so its time shows in no phase).
+        std::thread::scope(|scope| {
+            let loading = scope.spawn(|| build_renderer(&settings.renderer, svg));
+            let opened = open_schema(settings, &mut timings);
+            let renderer = loading
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (renderer, Duration::ZERO, opened)
+        })
+    } else {
+        let renderer = build_renderer(&settings.renderer, svg)?;
+        (
+            Ok(renderer),
+            began.elapsed(),
+            open_schema(settings, &mut timings),
+        )
+    };
+    let renderer = renderer?;
+    let (introspector, cluster) = opened?;
     let store = SnapshotDirectory::new(&settings.output_dir);
-    let (introspector, cluster) = open_schema(settings, &mut timings)?;
     let (introspector, read) = ReleaseAfterRead::new(introspector);
     let service = SnapshotService::new(introspector, renderer, store, options(settings));
     let mode = settings.mode;

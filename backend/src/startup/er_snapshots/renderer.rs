@@ -19,6 +19,11 @@ impl DiagramRenderer for NoSvg {
     }
 }
 
+/// Whether the run draws SVGs with the vendored font: the one renderer that cannot fail.
+pub(super) const fn loads_vendored_font(choice: &RendererChoice, needed: bool) -> bool {
+    needed && matches!(choice, RendererChoice::Merman { font: None })
+}
+
 pub(super) fn build_renderer(
     choice: &RendererChoice,
     needed: bool,
