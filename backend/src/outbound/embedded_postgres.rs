@@ -46,6 +46,18 @@ pub enum EmbeddedPostgresError {
     /// Connecting to the admin database failed.
     #[error("embedded PostgreSQL: could not connect to the admin database")]
     Connect(#[source] diesel::ConnectionError),
+    /// A throwaway cluster would run in, and on stopping delete, a data directory the user
+    /// named in `PG_DATA_DIR`.
+    #[error(
+        "embedded PostgreSQL: {DATA_DIR_ENV}={} is set, but this command starts a throwaway \
+         cluster, which deletes its data directory when it stops; unset {DATA_DIR_ENV} (the \
+         server keeps its data with --data-dir or BACKEND_DATA_DIR)",
+        .dir.display()
+    )]
+    ExplicitDataDirForThrowaway {
+        /// The directory `PG_DATA_DIR` names.
+        dir: PathBuf,
+    },
     /// A persistent data directory was asked for, but the process does not carry it in
     /// `PG_DATA_DIR`, the one place `pg-embed-setup-unpriv` reads it from.
     #[error(
@@ -63,6 +75,10 @@ pub enum EmbeddedPostgresError {
 
 /// The variable through which `pg-embed-setup-unpriv` takes an explicit data directory.
 pub const DATA_DIR_ENV: &str = "PG_DATA_DIR";
+
+/// Set (to the same path as `PG_DATA_DIR`) in a process re-executed on a copy of the cached
+/// data directory: the one explicit data directory a throwaway cluster may use, and remove.
+pub const CACHED_COPY_ENV: &str = "WILDSIDE_INITDB_CACHE_COPY";
 
 /// The variable through which `pg-embed-setup-unpriv` takes the superuser password.
 pub const PASSWORD_ENV: &str = "PG_PASSWORD";
@@ -215,13 +231,19 @@ impl EmbeddedCluster {
     /// not usable; the message says what to run.
     pub fn start(options: &EmbeddedOptions) -> Result<Self, EmbeddedPostgresError> {
         let began = Instant::now();
-        if let Some(dir) = &options.data_dir
-            && !data_dir_in_environment(dir)
-        {
-            return Err(EmbeddedPostgresError::DataDirNotInEnvironment {
-                dir: dir.clone(),
-                found: std::env::var(DATA_DIR_ENV).ok(),
-            });
+        match (&options.data_dir, std::env::var_os(DATA_DIR_ENV)) {
+            (Some(dir), _) if !data_dir_in_environment(dir) => {
+                return Err(EmbeddedPostgresError::DataDirNotInEnvironment {
+                    dir: dir.clone(),
+                    found: std::env::var(DATA_DIR_ENV).ok(),
+                });
+            }
+            (None, Some(named)) if std::env::var_os(CACHED_COPY_ENV).as_ref() != Some(&named) => {
+                return Err(EmbeddedPostgresError::ExplicitDataDirForThrowaway {
+                    dir: PathBuf::from(named),
+                });
+            }
+            _ => {}
         }
         let (handle, guard) = TestCluster::new_split().map_err(start_error)?;
         // A persistent directory is the user's data: stopping the cluster must not remove it.

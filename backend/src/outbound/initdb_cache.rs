@@ -122,6 +122,10 @@ impl InitdbCache {
             let path = staging.join(missing);
             return Err(failed("find", &path)(io::ErrorKind::NotFound.into()));
         }
+        // The unprivileged worker that made `staging` removes each run's copy beside it, so it
+        // must own the parent too (as it does when it creates the parent itself).
+        let made_by = fs::metadata(staging).map_err(failed("read", staging))?;
+        keep_owner(&made_by, &self.parent)?;
         // Written after initdb, which wants an empty directory.
         let file = staging.join(PASSWORD_FILE);
         cluster_password::write_private(&file, password).map_err(failed("write", &file))?;

@@ -11,7 +11,8 @@ use thiserror::Error;
 
 use crate::inbound::http::error::error_chain;
 use crate::outbound::embedded_postgres::{
-    DATA_DIR_ENV, EmbeddedCluster, EmbeddedOptions, EmbeddedPostgresError, PASSWORD_ENV,
+    CACHED_COPY_ENV as COPY_ENV, DATA_DIR_ENV, EmbeddedCluster, EmbeddedOptions,
+    EmbeddedPostgresError, PASSWORD_ENV,
 };
 use crate::outbound::initdb_cache::{InitdbCache, InitdbCacheError};
 
@@ -19,8 +20,6 @@ use crate::outbound::initdb_cache::{InitdbCache, InitdbCacheError};
 pub const CACHE_ENV: &str = "WILDSIDE_INITDB_CACHE";
 /// Set in the child that initialises a template in `PG_DATA_DIR`.
 const BUILD_ENV: &str = "WILDSIDE_INITDB_CACHE_BUILD";
-/// Set in the re-executed process: the copy it runs on, removed when its cluster stops.
-const COPY_ENV: &str = "WILDSIDE_INITDB_CACHE_COPY";
 const ROOT_ENV: &str = "PG_EMBED_ROOT";
 const VERSION_ENV: &str = "PG_VERSION_REQ";
 

@@ -25,6 +25,7 @@ struct ColdRuns {
     root: Slot<TempDir>,
     output: Slot<TempDir>,
     runs: Slot<Vec<Run>>,
+    named: Slot<TempDir>,
 }
 
 #[fixture]
@@ -116,6 +117,38 @@ fn runs_uncached(cold_runs: &ColdRuns) {
     run(cold_runs, &[("WILDSIDE_INITDB_CACHE", "off")]);
 }
 
+#[given("PG_DATA_DIR names a directory holding a file")]
+fn named_data_dir(cold_runs: &ColdRuns) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("keep.txt"), "mine\n").expect("write");
+    cold_runs.named.set(dir);
+}
+
+#[when("er-snapshots runs against the migrations with that PG_DATA_DIR")]
+fn runs_on_named_dir(cold_runs: &ColdRuns) {
+    let named = path_of(&cold_runs.named).display().to_string();
+    run(cold_runs, &[("PG_DATA_DIR", named.as_str())]);
+}
+
+#[then("the run fails naming PG_DATA_DIR and the directory")]
+fn refused(cold_runs: &ColdRuns) {
+    let runs = runs(cold_runs);
+    let (output, _) = &runs[0];
+    assert_eq!(output.status.code(), Some(2), "{}", describe(output));
+    let log = stderr(output);
+    let named = path_of(&cold_runs.named).display().to_string();
+    assert!(
+        log.contains(&format!("PG_DATA_DIR={named}")) && log.contains("deletes"),
+        "{log}"
+    );
+}
+
+#[then("the named directory still holds its file")]
+fn named_kept(cold_runs: &ColdRuns) {
+    let kept = fs::read_to_string(path_of(&cold_runs.named).join("keep.txt")).expect("kept");
+    assert_eq!(kept, "mine\n");
+}
+
 #[then("both runs succeed with byte-identical snapshots")]
 fn both_succeed(cold_runs: &ColdRuns) {
     let runs = runs(cold_runs);
@@ -135,6 +168,8 @@ fn first_initialised(cold_runs: &ColdRuns) {
     assert!(!second.contains(INITIALISED), "{second}");
     for log in [&first, &second] {
         assert!(log.contains(FROM_COPY), "{log}");
+        // The worker removes each copy; it must be allowed to, from the very first run.
+        assert!(!log.contains("failed to clean up"), "{log}");
     }
 }
 
@@ -190,5 +225,13 @@ fn second_run_from_copy(cold_runs: ColdRuns) {
     name = "With the cache turned off no template is made"
 )]
 fn cache_off(cold_runs: ColdRuns) {
+    let _ = cold_runs;
+}
+
+#[scenario(
+    path = "tests/features/er_snapshots_cache.feature",
+    name = "A data directory named in PG_DATA_DIR is refused, not deleted"
+)]
+fn named_data_dir_refused(cold_runs: ColdRuns) {
     let _ = cold_runs;
 }

@@ -15,3 +15,10 @@ Feature: Cold runs start from a cached data directory
     When er-snapshots runs against the migrations with WILDSIDE_INITDB_CACHE=off
     Then the run succeeds without the cached data directory
     And no template exists under the root
+
+  Scenario: A data directory named in PG_DATA_DIR is refused, not deleted
+    Given a fresh embedded PostgreSQL root and an empty output directory
+    And PG_DATA_DIR names a directory holding a file
+    When er-snapshots runs against the migrations with that PG_DATA_DIR
+    Then the run fails naming PG_DATA_DIR and the directory
+    And the named directory still holds its file
