@@ -16,7 +16,7 @@ use rstest_bdd::Slot;
 use rstest_bdd_macros::{ScenarioState, given, scenario, then, when};
 use tempfile::TempDir;
 
-use crate::support::describe;
+use crate::support::{describe, listing};
 
 const NEW_TABLE: &str = "er_snapshot_probe";
 
@@ -38,17 +38,6 @@ fn repo_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("..")
         .join(relative)
-}
-
-fn listing(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fs::read_dir(dir)
-        .expect("list output directory")
-        .map(|entry| {
-            let entry = entry.expect("entry");
-            let name = entry.file_name().to_string_lossy().into_owned();
-            (name, fs::read(entry.path()).unwrap_or_default())
-        })
-        .collect()
 }
 
 fn output_dir(state: &Snapshots) -> PathBuf {

@@ -12,7 +12,7 @@ use rstest_bdd::Slot;
 use rstest_bdd_macros::{ScenarioState, given, scenario, then, when};
 use tempfile::TempDir;
 
-use crate::support::describe;
+use crate::support::{describe, listing};
 
 const INITIALISED: &str = "initialised the cached data directory";
 const FROM_COPY: &str = "starts from a copy of the cached data directory";
@@ -36,17 +36,6 @@ fn cold_runs() -> ColdRuns {
 fn path_of(slot: &Slot<TempDir>) -> PathBuf {
     slot.with_ref(|dir| dir.path().to_path_buf())
         .expect("a Given step made the directory")
-}
-
-fn listing(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fs::read_dir(dir)
-        .expect("list directory")
-        .map(|entry| {
-            let entry = entry.expect("entry");
-            let name = entry.file_name().to_string_lossy().into_owned();
-            (name, fs::read(entry.path()).unwrap_or_default())
-        })
-        .collect()
 }
 
 fn run(state: &ColdRuns, env: &[(&str, &str)]) {
