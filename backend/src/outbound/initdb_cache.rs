@@ -153,7 +153,7 @@ impl InitdbCache {
 
     /// Removes run copies and staging directories whose process is gone and whose server
     /// (if any) is no longer running.
-    pub fn sweep_dead_runs(&self) {
+    fn sweep_dead_runs(&self) {
         let Ok(entries) = fs::read_dir(&self.parent) else {
             return;
         };

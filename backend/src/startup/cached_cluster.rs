@@ -2,7 +2,7 @@
 //! directory: the process re-executes itself with `PG_DATA_DIR` on a fresh copy of it (the one
 //! way `pg-embed-setup-unpriv` takes a data directory), so `initdb` runs once per machine.
 
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
@@ -11,8 +11,8 @@ use thiserror::Error;
 
 use crate::inbound::http::error::error_chain;
 use crate::outbound::embedded_postgres::{
-    CACHED_COPY_ENV as COPY_ENV, DATA_DIR_ENV, EmbeddedCluster, EmbeddedOptions,
-    EmbeddedPostgresError, PASSWORD_ENV,
+    CACHED_COPY_ENV, DATA_DIR_ENV, EmbeddedCluster, EmbeddedOptions, EmbeddedPostgresError,
+    PASSWORD_ENV,
 };
 use crate::outbound::initdb_cache::{InitdbCache, InitdbCacheError};
 
@@ -82,7 +82,7 @@ fn initialise(dir: &Path) -> Result<(), EmbeddedPostgresError> {
 /// the Makefile does), or when the cache cannot be used (logged as a warning; the command then
 /// runs `initdb` itself).
 pub fn reexec_from_cache() {
-    if let Some(copy) = std::env::var_os(COPY_ENV) {
+    if let Some(copy) = std::env::var_os(CACHED_COPY_ENV) {
         tracing::info!(
             data_dir = %Path::new(&copy).display(),
             "embedded PostgreSQL starts from a copy of the cached data directory"
@@ -117,16 +117,11 @@ pub fn reexec_from_cache() {
             return;
         }
     };
-    let err = match std::env::current_exe() {
-        Ok(program) => std::os::unix::process::CommandExt::exec(
-            Command::new(program)
-                .args(std::env::args_os().skip(1))
-                .env(DATA_DIR_ENV, &copy)
-                .env(PASSWORD_ENV, password)
-                .env(COPY_ENV, &copy),
-        ),
-        Err(err) => err,
-    };
+    let err = super::exec_self_with(&[
+        (DATA_DIR_ENV, copy.as_os_str()),
+        (PASSWORD_ENV, OsStr::new(&password)),
+        (CACHED_COPY_ENV, copy.as_os_str()),
+    ]);
     let _ = std::fs::remove_dir_all(&copy);
     tracing::warn!(error = %err, "could not re-execute on the cached data directory; running initdb");
 }
@@ -141,7 +136,6 @@ fn prepare(cache: &InitdbCache) -> Result<(PathBuf, String), CachedClusterError>
 
 fn build_template(cache: &InitdbCache) -> Result<String, CachedClusterError> {
     let began = Instant::now();
-    cache.sweep_dead_runs();
     let (staging, password) = cache.staging()?;
     if let Err(err) = run_builder(&staging, &password) {
         // A half-initialised directory is useless; the error says why it is there.
@@ -170,7 +164,7 @@ fn run_builder(staging: &Path, password: &str) -> Result<(), CachedClusterError>
         .env(BUILD_ENV, "1")
         .env(DATA_DIR_ENV, staging)
         .env(PASSWORD_ENV, password)
-        .env_remove(COPY_ENV)
+        .env_remove(CACHED_COPY_ENV)
         .stdin(Stdio::null())
         .output()
         .map_err(|source| CachedClusterError::Spawn {

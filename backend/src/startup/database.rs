@@ -174,18 +174,19 @@ pub fn reexec_with_data_dir(settings: &Settings) -> std::io::Result<()> {
     if data_dir_in_environment(&dir) && has_password {
         return Ok(());
     }
-    let mut command = std::process::Command::new(std::env::current_exe()?);
-    command
-        .args(std::env::args_os().skip(1))
-        .env(DATA_DIR_ENV, &dir);
-    if !has_password {
+    let password = if has_password {
+        None
+    } else {
         let mut file = dir.clone().into_os_string();
         file.push(".password");
-        command.env(
-            PASSWORD_ENV,
-            cluster_password::read_or_create(std::path::Path::new(&file))?,
-        );
+        Some(cluster_password::read_or_create(std::path::Path::new(
+            &file,
+        ))?)
+    };
+    let mut vars = vec![(DATA_DIR_ENV, dir.as_os_str())];
+    if let Some(password) = &password {
+        vars.push((PASSWORD_ENV, std::ffi::OsStr::new(password)));
     }
     tracing::debug!(data_dir = %dir.display(), "re-executing with {DATA_DIR_ENV} set");
-    Err(std::os::unix::process::CommandExt::exec(&mut command))
+    Err(super::exec_self_with(&vars))
 }
