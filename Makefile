@@ -22,13 +22,20 @@ help: ## List the targets
 setup: ## Install what is missing (PostgreSQL binaries, pg_worker as root, markdownlint)
 	@bash scripts/setup
 
+# As root, PostgreSQL runs as `nobody`; when it cannot enter this checkout (a clone under
+# /root or in a 0700 temporary directory), the demo keeps its data under /var/tmp instead.
+DEMO_DATA_DIR = $(shell if [ "$$(id -u)" = 0 ] && ! runuser -u nobody -- test -x "$(CURDIR)" 2>/dev/null; \
+	then echo "/var/tmp/wildside-demo-$$(printf %s '$(CURDIR)' | cksum | cut -d' ' -f1)/pg-data"; \
+	else echo .wildside/pg-data; fi)
+
 demo: setup ## Build and start the server on an embedded PostgreSQL (.wildside/pg-data) with the registry's first seed
 	$(CARGO) build --quiet -p backend --bin backend
 	@printf '\ndemo: starting the backend on http://%s:%s (data kept in %s; Ctrl-C stops it)\n' \
-		"$${HOST:-127.0.0.1}" "$${PORT:-8080}" "$${BACKEND_DATA_DIR:-.wildside/pg-data}"
+		"$${HOST:-127.0.0.1}" "$${PORT:-8080}" "$${BACKEND_DATA_DIR:-$(DEMO_DATA_DIR)}"
 	@printf 'demo: open http://%s:%s/api/v1/users?limit=5 and http://%s:%s/api-docs/openapi.json\n\n' \
 		"$${HOST:-127.0.0.1}" "$${PORT:-8080}" "$${HOST:-127.0.0.1}" "$${PORT:-8080}"
-	EXAMPLE_DATA_IS_ENABLED=true exec $(CARGO_TARGET_DIR)/debug/backend
+	BACKEND_DATA_DIR="$${BACKEND_DATA_DIR:-$(DEMO_DATA_DIR)}" EXAMPLE_DATA_IS_ENABLED=true \
+		exec $(CARGO_TARGET_DIR)/debug/backend
 
 fmt: ## Format Rust code and Markdown
 	$(CARGO) fmt --all

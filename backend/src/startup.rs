@@ -33,3 +33,11 @@ pub(crate) fn exec_self_with(vars: &[(&str, &std::ffi::OsStr)]) -> std::io::Erro
         Err(err) => err,
     }
 }
+
+/// This process's user id, read as the owner of `/proc/self` (no libc, no `unsafe`); `None`
+/// without `/proc`.
+pub(crate) fn process_uid() -> Option<u32> {
+    std::fs::metadata("/proc/self")
+        .ok()
+        .map(|meta| std::os::unix::fs::MetadataExt::uid(&meta))
+}

@@ -188,8 +188,7 @@ fn embed_root() -> Option<PathBuf> {
     if let Some(root) = std::env::var_os(ROOT_ENV).filter(|root| !root.is_empty()) {
         return Some(PathBuf::from(root));
     }
-    // The owner of /proc/self is this process's user: the uid without libc.
-    let uid = std::os::unix::fs::MetadataExt::uid(&std::fs::metadata("/proc/self").ok()?);
+    let uid = super::process_uid()?;
     let mut root = OsString::from("/var/tmp/pg-embed-");
     root.push(uid.to_string());
     Some(PathBuf::from(root))

@@ -162,7 +162,9 @@ fn keep(
 ///
 /// # Errors
 /// The I/O error when the directory or the password file cannot be made or read, or the
-/// executable cannot be run again; the message names the file.
+/// executable cannot be run again; the message names the file. Run as root, a
+/// `PermissionDenied` naming the directory above the data directory that the unprivileged
+/// worker cannot enter, and what to do.
 pub fn reexec_with_data_dir(settings: &Settings) -> std::io::Result<()> {
     let DatabaseTarget::Embedded(EmbeddedStorage::Persistent(dir)) = &settings.database.target
     else {
@@ -173,6 +175,9 @@ pub fn reexec_with_data_dir(settings: &Settings) -> std::io::Result<()> {
     let has_password = std::env::var_os(PASSWORD_ENV).is_some();
     if data_dir_in_environment(&dir) && has_password {
         return Ok(());
+    }
+    if super::process_uid() == Some(0) {
+        worker_can_reach(&dir)?;
     }
     let password = if has_password {
         None
@@ -189,4 +194,69 @@ pub fn reexec_with_data_dir(settings: &Settings) -> std::io::Result<()> {
     }
     tracing::debug!(data_dir = %dir.display(), "re-executing with {DATA_DIR_ENV} set");
     Err(super::exec_self_with(&vars))
+}
+
+/// The user `pg-embed-setup-unpriv`'s worker runs PostgreSQL as when started by root
+/// (Debian's `nobody`).
+const WORKER_UID: u32 = 65_534;
+
+// As root the cluster runs as `nobody`, which must be able to enter every directory above the
+// data directory; otherwise `initdb` fails deep inside the worker with a message that points at
+// the binary cache instead.
+fn worker_can_reach(dir: &std::path::Path) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt as _;
+    for ancestor in dir.ancestors().skip(1) {
+        let Ok(meta) = std::fs::metadata(ancestor) else {
+            continue;
+        };
+        let enterable =
+            meta.mode() & 0o001 != 0 || (meta.uid() == WORKER_UID && meta.mode() & 0o100 != 0);
+        if !enterable {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                format!(
+                    "data directory {}: run as root, PostgreSQL runs as the unprivileged user \
+                     `nobody`, which cannot enter {} (mode {:o}); choose a data directory it can \
+                     reach with --data-dir or BACKEND_DATA_DIR (for example \
+                     /var/tmp/wildside-pg-data), or let it in with `chmod o+x {}`",
+                    dir.display(),
+                    ancestor.display(),
+                    meta.mode() & 0o7777,
+                    ancestor.display()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::PermissionsExt as _;
+
+    use rstest::rstest;
+
+    use super::worker_can_reach;
+
+    #[rstest]
+    fn a_directory_the_worker_cannot_enter_is_named_with_the_fix() {
+        let private = tempfile::tempdir().expect("tempdir");
+        std::fs::set_permissions(private.path(), std::fs::Permissions::from_mode(0o700))
+            .expect("chmod");
+        let data = private.path().join("checkout/.wildside/pg-data");
+        let err = worker_can_reach(&data).expect_err("0700 is closed to nobody");
+        let message = err.to_string();
+        assert_eq!(err.kind(), std::io::ErrorKind::PermissionDenied);
+        assert!(
+            message.contains(&format!(
+                "cannot enter {} (mode 700)",
+                private.path().display()
+            )) && message.contains("BACKEND_DATA_DIR")
+                && message.contains(&format!("chmod o+x {}", private.path().display())),
+            "{message}"
+        );
+        std::fs::set_permissions(private.path(), std::fs::Permissions::from_mode(0o755))
+            .expect("chmod");
+        worker_can_reach(&data).expect("0755 lets it in");
+    }
 }
